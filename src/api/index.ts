@@ -1,0 +1,38 @@
+/** The whole contract: every method the core answers, with its input schema and roles. */
+import { authApi, usersApi } from './auth'
+import { auditApi } from './audit'
+import { backupsApi } from './backups'
+import type { InputOf, OutputOf, MethodDef } from './contract'
+import { dashboardApi } from './dashboard'
+import { keysApi } from './keys'
+import { setupApi } from './setup'
+import { stationApi } from './station'
+import { desktopApi, systemApi } from './system'
+
+export const api = {
+  ...systemApi,
+  ...setupApi,
+  ...authApi,
+  ...usersApi,
+  ...stationApi,
+  ...auditApi,
+  ...backupsApi,
+  ...keysApi,
+  ...dashboardApi,
+  ...desktopApi
+} as const
+
+export type Api = typeof api
+export type MethodName = keyof Api
+export type Input<M extends MethodName> = InputOf<Api[M]>
+export type Output<M extends MethodName> = OutputOf<Api[M]>
+
+export const methodNames = Object.keys(api) as MethodName[]
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, name)
+}
+export function methodDef(name: MethodName): MethodDef {
+  return api[name] as MethodDef
+}
+
+export * from './contract'

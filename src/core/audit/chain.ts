@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto'
+import type { Sqlite } from '../db/open'
+import { newId } from '../ids'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface AuditEntry {
+  at: string
+  userId: string | null
+  actor: string
+  action: string
+  entity?: string | null
+  entityId?: string | null
+  summary?: string
+  details?: unknown
+}
+
+interface StoredRow {
+  seq: number
+  id: string
+  at: string
+  user_id: string | null
+  actor: string
+  action: string
+  entity: string | null
+  entity_id: string | null
+  summary: string
+  details: string | null
+  prev_hash: string
+  hash: string
+}
+
+function rowHash(r: Omit<StoredRow, 'hash'>): string {
+  const canonical = JSON.stringify([r.seq, r.id, r.at, r.user_id, r.actor, r.action, r.entity, r.entity_id, r.summary, r.details, r.prev_hash])
+  return createHash('sha256').update(canonical, 'utf8').digest('hex')
+}
+
+/** Appends one row, linked to the previous one. Call inside the write's transaction. */
+export function appendAudit(sqlite: Sqlite, e: AuditEntry): { seq: number; hash: string } {
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined
+  const row: Omit<StoredRow, 'hash'> = {
+    seq: (last?.seq ?? 0) + 1,
+    id: newId(),
+    at: e.at,
+    user_id: e.userId,
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity ?? null,
+    entity_id: e.entityId ?? null,
+    summary: e.summary ?? '',
+    details: e.details === undefined ? null : JSON.stringify(e.details),
+    prev_hash: last?.hash ?? GENESIS_HASH
+  }
+  const hash = rowHash(row)
+  sqlite
+    .prepare(
+      `INSERT INTO audit_log (seq, id, at, user_id, actor, action, entity, entity_id, summary, details, prev_hash, hash)
+       VALUES (@seq, @id, @at, @user_id, @actor, @action, @entity, @entity_id, @summary, @details, @prev_hash, @hash)`
+    )
+    .run({ ...row, hash })
+  return { seq: row.seq, hash }
+}
+
+export interface ChainReport {
+  ok: boolean
+  rows: number
+  firstBroken: number | null
+  reason: string | null
+}
+
+/** Walks the whole chain; reports the first row whose link or hash does not verify. */
+export function verifyChain(sqlite: Sqlite): ChainReport {
+  let prev = GENESIS_HASH
+  let expectedSeq = 1
+  let rows = 0
+  const it = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<StoredRow>
+  for (const r of it) {
+    rows++
+    if (r.seq !== expectedSeq) return { ok: false, rows, firstBroken: expectedSeq, reason: `row ${expectedSeq} is missing` }
+    if (r.prev_hash !== prev) return { ok: false, rows, firstBroken: r.seq, reason: `row ${r.seq} does not link to the row before it` }
+    const { hash, ...rest } = r
+    if (rowHash(rest) !== hash) return { ok: false, rows, firstBroken: r.seq, reason: `row ${r.seq} was altered` }
+    prev = hash
+    expectedSeq++
+  }
+  return { ok: true, rows, firstBroken: null, reason: null }
+}

@@ -1,0 +1,57 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+/**
+ * The core's only source of time. Dates belong to the station's time zone
+ * (Asia/Shanghai unless set otherwise), whatever the machine's zone. STATIONDESK_NOW fixes
+ * the clock for tests; tests may also move a ManualClock.
+ */
+export interface Clock {
+  now(): Date
+  readonly timeZone: string
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
+
+export function systemClock(timeZone = process.env.STATIONDESK_TZ || DEFAULT_TIME_ZONE): Clock {
+  const fixed = process.env.STATIONDESK_NOW
+  if (fixed) {
+    const d = new Date(fixed)
+    if (Number.isNaN(d.getTime())) throw new Error(`STATIONDESK_NOW is not an ISO timestamp: ${fixed}`)
+    return { now: () => new Date(d), timeZone }
+  }
+  return { now: () => new Date(), timeZone }
+}
+
+export class ManualClock implements Clock {
+  constructor(
+    private t: Date,
+    readonly timeZone = DEFAULT_TIME_ZONE
+  ) {}
+  now(): Date {
+    return new Date(this.t)
+  }
+  advance(ms: number): void {
+    this.t = new Date(this.t.getTime() + ms)
+  }
+  set(t: Date): void {
+    this.t = new Date(t)
+  }
+}
+
+export const isoNow = (clock: Clock): string => clock.now().toISOString()
+
+/** YYYY-MM-DD of the instant in the station's zone */
+export const localDate = (clock: Clock, at: Date = clock.now()): string => dayjs(at).tz(clock.timeZone).format('YYYY-MM-DD')
+
+/** start and end (exclusive) of a local day, as UTC ISO strings, for comparing with timestamps */
+export function localDayRange(clock: Clock, day: string): { from: string; to: string } {
+  const start = dayjs.tz(day, clock.timeZone)
+  return { from: start.toDate().toISOString(), to: start.add(1, 'day').toDate().toISOString() }
+}
+
+export const stampForFile = (clock: Clock): string => dayjs(clock.now()).tz(clock.timeZone).format('YYYYMMDD-HHmmss')

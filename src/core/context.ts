@@ -1,0 +1,39 @@
+import type { Clock } from './clock'
+import type { Db, Sqlite } from './db/open'
+import type { Session } from './auth/sessions'
+import type { Runtime } from './runtime'
+
+export interface AuditNote {
+  /** defaults to the method name */
+  action?: string
+  entity?: string
+  entityId?: string
+  summary?: string
+  details?: unknown
+  /** for public methods without a session (e.g. a failed login): who it was */
+  actor?: string
+  userId?: string | null
+}
+
+/** What every handler receives: the database, the caller's session, the clock. */
+export interface Ctx {
+  db: Db
+  sqlite: Sqlite
+  session: Session | null
+  clock: Clock
+  runtime: Runtime
+  method: string
+  transport: TransportKind
+  /** adds an audit row in the same transaction as the write */
+  audit(note: AuditNote): void
+  /** the transport keeps this session id for later calls (login) or forgets it (logout) */
+  setSession(session: Session | null): void
+  /** commit what was written (e.g. a failed-login count), then answer with this error */
+  failAfterCommit(err: Error): void
+  /** UTC ISO timestamp now */
+  nowIso(): string
+  /** the session, required: handlers of role-checked methods */
+  user(): Session
+}
+
+export type TransportKind = 'ipc' | 'web' | 'cli' | 'test'

@@ -1,0 +1,3 @@
+export * from './station'
+export * from './auth'
+export * from './audit'

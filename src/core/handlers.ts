@@ -1,0 +1,19 @@
+/** Every domain's handlers, joined: the host refuses to start if a method lacks one. */
+import { auditHandlers } from './audit/handlers'
+import { authHandlers, usersHandlers } from './auth/handlers'
+import { backupsHandlers } from './backups/handlers'
+import { dashboardHandlers } from './dashboard/handlers'
+import { keysHandlers } from './keys/handlers'
+import { setupHandlers } from './setup/handlers'
+import { stationHandlers } from './station/handlers'
+
+export const coreHandlers = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...stationHandlers,
+  ...auditHandlers,
+  ...backupsHandlers,
+  ...keysHandlers,
+  ...dashboardHandlers
+}

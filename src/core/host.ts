@@ -1,0 +1,232 @@
+/**
+ * The method table: the only way into the core. Every transport (Electron IPC, the web
+ * preview, the CLI, tests) calls `host.call(method, input, { sessionId })`. Here, and only
+ * here: input validation (zod), session and role check, one transaction per write with its
+ * audit row, error mapping.
+ */
+import { ZodError } from 'zod'
+import { api, isMethodName, type MethodName } from '../api'
+import type { ApiError, ApiResult, FieldIssue, MethodDef } from '../api/contract'
+import type { Session } from './auth/sessions'
+import { appendAudit } from './audit/chain'
+import type { AuditNote, Ctx, TransportKind } from './context'
+import { AppError } from './errors'
+import type { AnyHandler } from './handler'
+import { coreHandlers } from './handlers'
+import { Runtime, type RuntimeOptions } from './runtime'
+import { isSetUp } from './setup/state'
+import { dailyBackupIfDue } from './backups/daily'
+
+export interface CallContext {
+  sessionId?: string | null
+  transport: TransportKind
+}
+
+export interface CallOutcome<T = unknown> {
+  result: ApiResult<T>
+  /** set when the call changed the session: a new id to keep, or null to forget */
+  session?: string | null
+}
+
+export interface HostOptions extends RuntimeOptions {
+  /** handlers of desktop-only methods, given by the Electron transport */
+  desktopHandlers?: Partial<Record<MethodName, AnyHandler>>
+}
+
+/** Methods that work while the database is unusable (recovery mode). */
+const RECOVERY_METHODS = new Set<string>(['system.info', 'recovery.status', 'recovery.restore'])
+/** Methods that work before the setup wizard has run. */
+const SETUP_METHODS = new Set<string>(['system.info', 'setup.init', 'codes.lookup', 'recovery.status'])
+/** Methods a locked screen still allows. */
+const LOCKED_METHODS = new Set<string>(['system.info', 'auth.unlock', 'auth.logout'])
+/**
+ * Writes of files rather than rows (SQLite cannot VACUUM INTO inside a transaction, and a
+ * restore swaps the database file): they run outside a transaction. Their audit notes are
+ * written afterwards; a restore writes its own row into the restored database.
+ */
+const OUTSIDE_TX_METHODS = new Set<string>(['backups.create', 'backups.restore', 'backups.restoreFile', 'recovery.restore'])
+
+export function zodToFields(e: ZodError): FieldIssue[] {
+  return e.issues.map((i) => {
+    const params = (i as { params?: { rule?: string } }).params
+    const rule = params?.rule ?? (/^[a-z0-9_]+$/.test(i.message) ? i.message : i.code)
+    return { path: i.path.map(String).join('.'), rule, message: i.message }
+  })
+}
+
+export class Host {
+  readonly runtime: Runtime
+  private readonly table: Map<string, AnyHandler>
+
+  constructor(options: HostOptions) {
+    this.table = new Map(Object.entries(coreHandlers as Record<string, AnyHandler>))
+    for (const [name, h] of Object.entries(options.desktopHandlers ?? {})) if (h) this.table.set(name, h)
+    // refuse at start-up, not at call time: every non-desktop method has a handler, and no handler lacks a method
+    for (const name of Object.keys(api)) {
+      const def = api[name as MethodName] as MethodDef
+      if (!def.desktopOnly && !this.table.has(name)) throw new Error(`method ${name} has no handler`)
+    }
+    for (const name of this.table.keys()) if (!isMethodName(name)) throw new Error(`handler ${name} has no method in the contract`)
+    this.runtime = new Runtime(options)
+    this.runtime.abilities = this.abilities()
+    this.runtime.open()
+    if (this.runtime.sqlite && isSetUp(this.runtime.sqlite)) dailyBackupIfDue(this.runtime)
+  }
+
+  /** Methods this transport offers beyond the core (e.g. desktop.saveFile). */
+  abilities(): string[] {
+    return [...this.table.keys()].filter((n) => (api[n as MethodName] as MethodDef).desktopOnly)
+  }
+
+  has(name: string): boolean {
+    return this.table.has(name)
+  }
+
+  /** A session for a trusted local caller (the CLI operator, tests). Never reachable over a transport. */
+  openLocalSession(s: Omit<Session, 'id' | 'locked' | 'lastActivity'>): string {
+    return this.runtime.sessions.create({ ...s, lastActivity: this.runtime.clock.now().getTime() }).id
+  }
+
+  async call<T = unknown>(method: string, input: unknown, cc: CallContext): Promise<CallOutcome<T>> {
+    try {
+      return (await this.dispatch(method, input, cc)) as CallOutcome<T>
+    } catch (e) {
+      return { result: { ok: false, error: toApiError(e) } }
+    }
+  }
+
+  private async dispatch(method: string, rawInput: unknown, cc: CallContext): Promise<CallOutcome> {
+    if (!isMethodName(method) || !this.table.has(method))
+      throw new AppError(isMethodName(method) ? 'UNSUPPORTED' : 'VALIDATION', `unknown method ${method}`, {
+        fields: [{ path: 'method', rule: 'unknown_method', message: `unknown method ${method}` }]
+      })
+    const def = api[method] as MethodDef
+    const rt = this.runtime
+    if (rt.recovery && !RECOVERY_METHODS.has(method)) throw new AppError('RECOVERY_MODE', 'the database cannot be opened: restore a backup first')
+
+    const parsed = def.input.safeParse(rawInput ?? undefined)
+    if (!parsed.success) throw new AppError('VALIDATION', 'invalid input', { fields: zodToFields(parsed.error) })
+    const input = parsed.data
+
+    const sqlite = rt.sqlite
+    if (sqlite && !SETUP_METHODS.has(method) && !isSetUp(sqlite)) throw new AppError('NOT_SET_UP', 'the station is not set up yet')
+
+    const session = this.checkSession(method, def, cc)
+
+    let pendingError: Error | null = null
+    let sessionChange: string | null | undefined
+    const notes: AuditNote[] = []
+    const ctx: Ctx = {
+      db: rt.db!,
+      sqlite: sqlite!,
+      session,
+      clock: rt.clock,
+      runtime: rt,
+      method,
+      transport: cc.transport,
+      audit: (n) => notes.push(n),
+      setSession: (s) => {
+        sessionChange = s ? s.id : null
+      },
+      failAfterCommit: (err) => {
+        pendingError = err
+      },
+      nowIso: () => rt.clock.now().toISOString(),
+      user: () => {
+        if (!session) throw new AppError('UNAUTHENTICATED', 'please log in')
+        return session
+      }
+    }
+    const handler = this.table.get(method)!
+    const flush = (generic: boolean) => {
+      const at = ctx.nowIso()
+      if (notes.length === 0 && generic) notes.push({})
+      for (const n of notes.splice(0))
+        appendAudit(ctx.sqlite, {
+          at,
+          userId: n.userId !== undefined ? n.userId : (session?.userId ?? null),
+          actor: n.actor ?? session?.actor ?? 'anonymous',
+          action: n.action ?? method,
+          entity: n.entity,
+          entityId: n.entityId,
+          summary: n.summary,
+          details: n.details
+        })
+    }
+
+    let data: unknown
+    if (def.kind === 'write' && !OUTSIDE_TX_METHODS.has(method)) {
+      data = sqlite!
+        .transaction(() => {
+          const out = handler(ctx, input)
+          if (out instanceof Promise) throw new Error(`write handler ${method} must be synchronous`)
+          flush(true)
+          return out
+        })
+        .immediate()
+    } else {
+      data = await handler(ctx, input)
+      const live = rt.sqlite
+      if (live && (def.kind === 'sensitive-read' || notes.length > 0)) {
+        ctx.sqlite = live
+        live.transaction(() => flush(def.kind === 'sensitive-read')).immediate()
+      }
+    }
+    if (pendingError) throw pendingError
+    return sessionChange === undefined ? { result: { ok: true, data } } : { result: { ok: true, data }, session: sessionChange }
+  }
+
+  private checkSession(method: string, def: MethodDef, cc: CallContext): Session | null {
+    const rt = this.runtime
+    const s = rt.sessions.get(cc.sessionId)
+    if (def.roles === 'public') return s ?? null
+    if (!s) throw new AppError('UNAUTHENTICATED', 'please log in')
+    const now = rt.clock.now().getTime()
+    if (!s.locked && now - s.lastActivity > rt.idleMs) s.locked = true
+    if (s.locked && !LOCKED_METHODS.has(method)) throw new AppError('SESSION_LOCKED', 'the screen is locked: enter your password')
+    if (s.userId && rt.sqlite) {
+      const u = rt.sqlite.prepare('SELECT role, disabled FROM users WHERE id = ?').get(s.userId) as { role: string; disabled: number } | undefined
+      if (!u || u.disabled) {
+        rt.sessions.delete(s.id)
+        throw new AppError('UNAUTHENTICATED', 'this account is no longer active')
+      }
+      if (u.role !== s.role) {
+        s.role = u.role as Session['role']
+        s.roles = [s.role]
+      }
+    }
+    if (!def.roles.some((r) => s.roles.includes(r))) throw new AppError('FORBIDDEN', `your role may not call ${method}`, { method })
+    if (!s.locked) s.lastActivity = now
+    return s
+  }
+
+  /** periodic upkeep for long-running transports: the daily backup */
+  maintenance(): void {
+    const rt = this.runtime
+    if (rt.sqlite && isSetUp(rt.sqlite)) {
+      try {
+        dailyBackupIfDue(rt)
+      } catch (e) {
+        console.error('[stationdesk] daily backup failed:', e)
+      }
+    }
+  }
+
+  close(): void {
+    this.runtime.close()
+  }
+}
+
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof AppError) return e.toApi()
+  if (e instanceof ZodError) return { code: 'VALIDATION', message: 'invalid data', details: { fields: zodToFields(e) } }
+  const err = e as { code?: string; message?: string }
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT_UNIQUE'))
+    return { code: 'CONFLICT', message: 'a record with the same key exists already' }
+  console.error('[stationdesk] internal error:', e)
+  return { code: 'INTERNAL', message: 'internal error: ' + (err?.message ?? String(e)) }
+}
+
+export function createHost(options: HostOptions): Host {
+  return new Host(options)
+}

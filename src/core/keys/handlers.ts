@@ -1,0 +1,24 @@
+import type { keysApi } from '../../api/keys'
+import type { Handlers } from '../handler'
+import { readStation } from '../station/profile'
+import { signKeyFile } from './keyfile'
+import { keyInfo, loadPrivateKey } from './keystore'
+import { keyPassphrase } from './passphrase'
+
+export const keysHandlers: Handlers<typeof keysApi> = {
+  'keys.info': (ctx) => keyInfo(ctx.runtime.paths.privateKey),
+
+  'keys.exportPublic': (ctx, input) => {
+    const file = ctx.runtime.paths.privateKey
+    const info = keyInfo(file)
+    const st = readStation(ctx)
+    const priv = loadPrivateKey(file, keyPassphrase(ctx.runtime, input.passphrase))
+    const keyFile = signKeyFile([{ stationCode: st.code, name: st.name, keyId: info.keyId, publicKey: info.publicKey }], info.keyId, priv)
+    ctx.audit({ entity: 'key', entityId: info.keyId, summary: `exported the public key ${info.keyId}` })
+    return {
+      filename: `stationdesk-key-${st.code}-${info.keyId}.json`,
+      mime: 'application/json',
+      base64: Buffer.from(JSON.stringify(keyFile, null, 2) + '\n', 'utf8').toString('base64')
+    }
+  }
+}

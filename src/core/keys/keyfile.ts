@@ -1,0 +1,23 @@
+import { sign, verify, type KeyObject } from 'node:crypto'
+import type { KeyFile } from '../../api/keys'
+import { keyIdOf, publicKeyFromRaw } from './keystore'
+
+/** the bytes a key file's signature covers: its format and keys, as canonical JSON */
+export function keyFileSigningBytes(k: Pick<KeyFile, 'format' | 'keys'>): Buffer {
+  const keys = k.keys.map((e) => ({ stationCode: e.stationCode, name: e.name, keyId: e.keyId, publicKey: e.publicKey }))
+  return Buffer.from(JSON.stringify({ format: k.format, keys }), 'utf8')
+}
+
+export function signKeyFile(keys: KeyFile['keys'], signerKeyId: string, privateKey: KeyObject): KeyFile {
+  const body = { format: 'stationdesk-keys/1' as const, keys }
+  const signature = sign(null, keyFileSigningBytes(body), privateKey).toString('base64')
+  return { ...body, signedBy: signerKeyId, signature }
+}
+
+/** true when signed by the holder of `signerPublicKey` (raw, base64) */
+export function verifyKeyFile(k: KeyFile, signerPublicKey: string): boolean {
+  if (!k.signature || !k.signedBy) return false
+  const raw = Buffer.from(signerPublicKey, 'base64')
+  if (keyIdOf(raw) !== k.signedBy) return false
+  return verify(null, keyFileSigningBytes(k), publicKeyFromRaw(raw), Buffer.from(k.signature, 'base64'))
+}
