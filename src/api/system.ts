@@ -15,6 +15,8 @@ export interface SystemInfo {
   /** methods only some transports offer, e.g. 'desktop.saveFile' */
   abilities: string[]
   timeZone: string
+  /** minutes without activity before the screen locks */
+  idleMinutes: number
   /** the logged-in user, if the caller has a session */
   session: { userId: string; username: string; displayName: string; role: Role; locked: boolean } | null
 }

@@ -24,6 +24,7 @@ export const setupHandlers: Handlers<typeof setupApi & typeof systemApi> = {
       stationName: st?.name ?? null,
       abilities: rt.abilities,
       timeZone: rt.clock.timeZone,
+      idleMinutes: rt.idleMs / 60_000,
       session: s && s.userId ? { userId: s.userId, username: s.username, displayName: s.displayName, role: s.role, locked: s.locked } : null
     }
   },

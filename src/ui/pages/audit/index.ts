@@ -1,0 +1,2 @@
+import type { PageDef } from '../types'
+export const auditPages: PageDef[] = []

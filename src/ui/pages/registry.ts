@@ -1,0 +1,8 @@
+/** Every page of the app, joined from the domains' page lists. */
+import { adminPages } from './admin'
+import { auditPages } from './audit'
+import { dashboardPages } from './dashboard'
+import { stationPages } from './station'
+import type { PageDef } from './types'
+
+export const pages: PageDef[] = [...dashboardPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)

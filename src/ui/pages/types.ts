@@ -1,0 +1,16 @@
+import type { ComponentType, ReactNode } from 'react'
+import type { Role } from '../../api/contract'
+
+/** One page of the app: where it lives, who may open it, where it sits in the menu. */
+export interface PageDef {
+  path: string
+  /** i18n key of its menu entry and title */
+  navKey: string
+  /** menu group: top level, station records, or administration */
+  group: 'top' | 'station' | 'admin'
+  icon?: ReactNode
+  roles: readonly Role[]
+  component: ComponentType
+  /** position in its group */
+  order: number
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import { resolve } from 'node:path'
+
+/** The renderer built for the browser preview (npm run start:web, e2e tests): out/web */
+export default defineConfig({
+  root: resolve(__dirname, 'src/ui'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(__dirname, 'out/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000
+  }
+})
