@@ -33,8 +33,11 @@ export interface HostOptions extends RuntimeOptions {
   desktopHandlers?: Partial<Record<MethodName, AnyHandler>>
 }
 
-/** Methods that work while the database is unusable (recovery mode). */
-const RECOVERY_METHODS = new Set<string>(['system.info', 'recovery.status', 'recovery.restore'])
+/**
+ * Methods that work while the database is unusable (recovery mode). backups.restoreFile still
+ * needs an admin session, which only a local caller (the CLI operator) can hold then.
+ */
+const RECOVERY_METHODS = new Set<string>(['system.info', 'recovery.status', 'recovery.restore', 'backups.restoreFile'])
 /** Methods that work before the setup wizard has run. */
 const SETUP_METHODS = new Set<string>(['system.info', 'setup.init', 'codes.lookup', 'recovery.status'])
 /** Methods a locked screen still allows. */
