@@ -1,0 +1,19 @@
+import type { CommandSpec } from '../command'
+import { auditCommands } from './audit'
+import { backupCommands } from './backup'
+import { demoCommands } from './demo'
+import { infoCommands } from './info'
+import { initCommands } from './init'
+import { keysCommands } from './keys'
+import { usersCommands } from './users'
+
+/** every command, in the order the help lists them */
+export const commands: CommandSpec[] = [
+  ...initCommands,
+  ...demoCommands,
+  ...infoCommands,
+  ...usersCommands,
+  ...backupCommands,
+  ...auditCommands,
+  ...keysCommands
+]

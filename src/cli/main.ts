@@ -1,0 +1,278 @@
+/**
+ * `stationdesk <domain> <verb> [args] [--data DIR] [--json] [--user U]`: the command line over
+ * the same core as the app. Every action is a call through the method table
+ * (`host.call(method, input, { sessionId, transport: 'cli' })`); this file only parses the
+ * arguments, opens the data folder, picks who acts, and dispatches.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ApiError } from '../api/contract'
+import { createHost, type Host } from '../core/host'
+import { resolveDataDir } from '../core/paths'
+import { findAppRoot } from '../core/runtime'
+import type { CommandContext, CommandSpec, OptionDef, Values } from './command'
+import { commands } from './commands'
+import { EXIT_OK, Out, RefusedError, UsageError, type CliIO } from './output'
+import { operatorSession, userSession, type Acting } from './session'
+import { readFirstLine } from './stdin'
+
+const GLOBAL: Record<string, OptionDef> = {
+  data: { type: 'string', help: "--data DIR  the data folder (else STATIONDESK_DATA, else the desktop app's folder)" },
+  json: { type: 'boolean', help: '--json  print one JSON value as the last line of stdout' },
+  help: { type: 'boolean', short: 'h', help: '--help, -h  show help' }
+}
+const USER: Record<string, OptionDef> = {
+  user: { type: 'string', help: '--user U  act as user U (password in STATIONDESK_PASSWORD) instead of the local operator' }
+}
+const TOP: Record<string, OptionDef> = { version: { type: 'boolean', help: '--version  print the version' } }
+
+function parseOptions(defs: Record<string, OptionDef>): NonNullable<ParseArgsConfig['options']> {
+  return Object.fromEntries(Object.entries(defs).map(([k, d]) => [k, d.short ? { type: d.type, short: d.short } : { type: d.type }]))
+}
+
+function optionsOf(cmd: CommandSpec): Record<string, OptionDef> {
+  return { ...(cmd.options ?? {}), ...(cmd.acts === undefined || cmd.acts === 'operator' ? USER : {}), ...GLOBAL }
+}
+
+const nameOf = (c: CommandSpec) => (c.verb ? `${c.domain} ${c.verb}` : c.domain)
+
+/** option help lines, flags in one column: "--data DIR  the data folder" */
+function optionLines(defs: OptionDef[]): string[] {
+  const split = defs.map((d) => {
+    const h = d.help ?? ''
+    const i = h.indexOf('  ')
+    return i < 0 ? [h, ''] : [h.slice(0, i), h.slice(i + 2)]
+  })
+  const w = Math.max(0, ...split.map(([f]) => f.length))
+  return split.map(([f, t]) => `  ${f.padEnd(w)}  ${t}`.trimEnd())
+}
+
+const SHORT_USAGE = 'Usage: stationdesk <command> [args] [--data DIR] [--json] [--user U]\nRun `stationdesk --help` for the commands.'
+
+function listing(cmds: CommandSpec[]): string[] {
+  const w = Math.max(...cmds.map((c) => nameOf(c).length))
+  return cmds.map((c) => `  ${nameOf(c).padEnd(w)}  ${c.summary}`)
+}
+
+export function mainHelp(): string {
+  return [
+    'stationdesk: the StationDesk command line (same data and rules as the app)',
+    '',
+    'Usage: stationdesk <command> [args] [--data DIR] [--json] [--user U]',
+    '',
+    'Commands:',
+    ...listing(commands),
+    '',
+    'Options for every command:',
+    ...optionLines(Object.values({ ...GLOBAL, ...USER })),
+    '',
+    'Environment:',
+    '  STATIONDESK_DATA               the data folder when --data is not given',
+    '  STATIONDESK_PASSWORD           the --user password; the password to set for init, users add/reset-password',
+    '  STATIONDESK_NEW_PASSWORD       the password to set when acting with --user',
+    '  STATIONDESK_KEY_PASSPHRASE     the passphrase of the station signing key',
+    '  STATIONDESK_BACKUP_PASSPHRASE  the passphrase of encrypted backup exports (.sdbak)',
+    '',
+    'Without --user the CLI acts as the local operator (cli:<os user> in the audit) with admin and head rights.',
+    'Exit status: 0 done or valid, 1 refused or invalid, 2 wrong usage.',
+    'Run `stationdesk <command> --help` for a command.'
+  ].join('\n')
+}
+
+function domainHelp(domain: string): string {
+  const cmds = commands.filter((c) => c.domain === domain)
+  return [`Usage: stationdesk ${domain} <command> [args] [--data DIR] [--json]`, '', 'Commands:', ...listing(cmds), '', `Run \`stationdesk ${domain} <command> --help\` for its options.`].join('\n')
+}
+
+function commandHelp(cmd: CommandSpec): string {
+  const own = optionLines(Object.values(cmd.options ?? {}))
+  const shared = optionLines(Object.values(optionsOf(cmd)).filter((o) => !Object.values(cmd.options ?? {}).includes(o)))
+  return [
+    `Usage: ${cmd.usage}`,
+    '',
+    cmd.summary,
+    ...(own.length ? ['', 'Options:', ...own] : []),
+    '',
+    'Common options:',
+    ...shared,
+    ...(cmd.notes?.length ? ['', ...cmd.notes] : [])
+  ].join('\n')
+}
+
+function appVersion(): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(findAppRoot(), 'package.json'), 'utf8')) as { version?: string }).version
+  } catch {
+    return undefined
+  }
+}
+
+/** what to do next, for people (stderr) */
+function hintsFor(e: ApiError): string[] {
+  switch (e.code) {
+    case 'NOT_SET_UP':
+      return ['Set the station up first: stationdesk init --station-code CODE --name NAME --admin USER (or `stationdesk demo` for a demo station).']
+    case 'ACCOUNT_LOCKED':
+      return ['An administrator (or the local operator, without --user) can clear the lockout: stationdesk users reset-password USER']
+    case 'PASSPHRASE_REQUIRED':
+    case 'BAD_PASSPHRASE':
+      return ['Passphrases come from STATIONDESK_KEY_PASSPHRASE (signing key) or STATIONDESK_BACKUP_PASSPHRASE (backup files).']
+    default:
+      return []
+  }
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    env: process.env,
+    cwd: process.cwd(),
+    readLine: (prompt) => readFirstLine(process.stdin, prompt)
+  }
+}
+
+async function recoveryRefusal(host: Host): Promise<RefusedError> {
+  const rt = host.runtime
+  const st = await host.call('recovery.status', {}, { transport: 'cli' })
+  const names = st.result.ok ? (st.result.data as { goodBackups: { name: string }[] }).goodBackups.map((b) => b.name) : []
+  const hints = names.length
+    ? ['Good backups in the data folder, newest first:', ...names.slice(0, 5).map((n) => `  stationdesk restore ${n}`)]
+    : ['No good backup in the data folder: restore an exported backup with `stationdesk restore FILE`.']
+  return new RefusedError(
+    {
+      code: 'RECOVERY_MODE',
+      message: `the database cannot be opened (${rt.problem}): restore a backup with \`stationdesk restore FILE\``,
+      details: { problem: rt.problem, dbPath: rt.paths.db, goodBackups: names }
+    },
+    hints
+  )
+}
+
+async function dispatch(argv: string[], io: CliIO, out: Out): Promise<number> {
+  // first pass: find the command (every known option, so option values are not taken for it)
+  const every = Object.assign({}, GLOBAL, USER, TOP, ...commands.map((c) => c.options ?? {})) as Record<string, OptionDef>
+  const first = parseArgs({ args: argv, options: parseOptions(every), strict: false, allowPositionals: true })
+  const pos = first.positionals
+  const wantsHelp = first.values.help === true
+  if (pos.length === 0) {
+    if (wantsHelp) return out.line(mainHelp()), EXIT_OK
+    if (first.values.version === true && argv.length === 1) return out.result(appVersion() ?? 'unknown', { version: appVersion() ?? null }), EXIT_OK
+    throw new UsageError('a command is needed', SHORT_USAGE)
+  }
+  if (pos[0] === 'help') {
+    const d = pos[1]
+    if (d && commands.some((c) => c.domain === d)) return out.line(domainHelp(d)), EXIT_OK
+    return out.line(mainHelp()), EXIT_OK
+  }
+  const domain = pos[0]
+  const inDomain = commands.filter((c) => c.domain === domain)
+  if (!inDomain.length) throw new UsageError(`unknown command: ${domain}`, SHORT_USAGE)
+  let cmd = inDomain.find((c) => c.verb !== null && c.verb === pos[1])
+  if (!cmd) {
+    const bare = inDomain.find((c) => c.verb === null)
+    if (bare && (pos[1] === undefined || bare.args?.length)) cmd = bare
+    else if (wantsHelp && pos[1] === undefined) return out.line(domainHelp(domain)), EXIT_OK
+    else if (pos[1] === undefined) throw new UsageError(`${domain} needs a command`, domainHelp(domain))
+    else throw new UsageError(`unknown command: ${domain} ${pos[1]}`, domainHelp(domain))
+  }
+  if (wantsHelp) return out.line(cmd.verb === null && inDomain.length > 1 ? domainHelp(domain) : commandHelp(cmd)), EXIT_OK
+
+  const spec = cmd
+  try {
+    return await runCommand(spec, argv, io, out)
+  } catch (e) {
+    if (e instanceof UsageError && !e.usage) throw new UsageError(e.message, `Usage: ${spec.usage}\nRun \`stationdesk ${nameOf(spec)} --help\` for its options.`)
+    throw e
+  }
+}
+
+async function runCommand(cmd: CommandSpec, argv: string[], io: CliIO, out: Out): Promise<number> {
+  // second pass: only this command's options, strictly
+  let parsed: { values: Values; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: argv, options: parseOptions(optionsOf(cmd)), strict: true, allowPositionals: true }) as typeof parsed
+  } catch (e) {
+    const m = (e as Error).message
+    const unknown = /^Unknown option '([^']+)'/.exec(m)
+    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : m.charAt(0).toLowerCase() + m.slice(1))
+  }
+  const rest = parsed.positionals.slice(cmd.verb ? 2 : 1)
+  const required = cmd.args ?? []
+  if (rest.length < required.length) throw new UsageError(`missing ${required[rest.length]}`)
+  if (rest.length > required.length) throw new UsageError(`unexpected argument: ${rest[required.length]}`)
+  const opts = parsed.values
+
+  const dataFlag = typeof opts.data === 'string' && opts.data ? path.resolve(io.cwd, opts.data) : undefined
+  const dataDir = resolveDataDir(dataFlag ?? (io.env.STATIONDESK_DATA || undefined))
+  let host: Host
+  try {
+    host = createHost({ dataDir, version: appVersion() })
+  } catch (e) {
+    throw new RefusedError({ code: 'INTERNAL', message: `cannot open the data folder ${dataDir}: ${(e as Error).message}` })
+  }
+  let acting: Acting | null = null
+  try {
+    if (host.runtime.recovery && !cmd.inRecovery) throw await recoveryRefusal(host)
+    if (cmd.acts !== 'none') acting = typeof opts.user === 'string' ? await userSession(host, io.env, opts.user) : operatorSession(host, io.env)
+    const sessionId = acting?.sessionId ?? null
+    const c: CommandContext = {
+      host,
+      out,
+      io,
+      dataDir,
+      opts,
+      args: rest,
+      sessionId,
+      actor: acting?.actor ?? '',
+      namedUser: acting?.namedUser ?? false,
+      call: async (method, input) => {
+        const r = await host.call(method, input, { sessionId, transport: 'cli' })
+        if (!r.result.ok) throw new RefusedError(r.result.error)
+        return r.result.data as never
+      }
+    }
+    return (await cmd.run(c)) ?? EXIT_OK
+  } finally {
+    try {
+      await acting?.close()
+    } finally {
+      host.close()
+    }
+  }
+}
+
+/**
+ * Runs one command line (the arguments after `stationdesk`) and returns the exit code.
+ * `io` replaces stdout, stderr, the environment, the working folder and stdin (tests).
+ */
+export async function run(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
+  const full: CliIO = { ...processIO(), ...io }
+  const out = new Out(full, argv.includes('--json'))
+  try {
+    return await dispatch(argv, full, out)
+  } catch (e) {
+    if (e instanceof UsageError) return out.usage(e.message, e.usage)
+    if (e instanceof RefusedError) return out.refused(e.error, [...e.hints, ...hintsFor(e.error)])
+    return out.refused({ code: 'INTERNAL', message: `internal error: ${e instanceof Error ? e.message : String(e)}` })
+  }
+}
+
+/** The process entry (also used by bin/stationdesk.cjs): sets the exit code, lets stdout drain. */
+export function main(argv = process.argv.slice(2)): Promise<void> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e
+  })
+  return run(argv).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (e) => {
+      process.stderr.write(`stationdesk: ${e instanceof Error ? e.stack : String(e)}\n`)
+      process.exitCode = 1
+    }
+  )
+}
+
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) void main()
