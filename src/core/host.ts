@@ -107,14 +107,15 @@ export class Host {
     const rt = this.runtime
     if (rt.recovery && !RECOVERY_METHODS.has(method)) throw new AppError('RECOVERY_MODE', 'the database cannot be opened: restore a backup first')
 
-    const parsed = def.input.safeParse(rawInput ?? undefined)
-    if (!parsed.success) throw new AppError('VALIDATION', 'invalid input', { fields: zodToFields(parsed.error) })
-    const input = parsed.data
-
     const sqlite = rt.sqlite
     if (sqlite && !SETUP_METHODS.has(method) && !isSetUp(sqlite)) throw new AppError('NOT_SET_UP', 'the station is not set up yet')
 
+    // who may call comes before what they send: a refused caller learns nothing of the input's shape
     const session = this.checkSession(method, def, cc)
+
+    const parsed = def.input.safeParse(rawInput ?? undefined)
+    if (!parsed.success) throw new AppError('VALIDATION', 'invalid input', { fields: zodToFields(parsed.error) })
+    const input = parsed.data
 
     let pendingError: Error | null = null
     let sessionChange: string | null | undefined
