@@ -1,2 +1,16 @@
+import { DashboardOutlined } from '@ant-design/icons'
+import { createElement } from 'react'
 import type { PageDef } from '../types'
-export const dashboardPages: PageDef[] = []
+import { Dashboard } from './Dashboard'
+
+export const dashboardPages: PageDef[] = [
+  {
+    path: '/',
+    navKey: 'common.nav.home',
+    group: 'top',
+    icon: createElement(DashboardOutlined),
+    roles: ['admin', 'head', 'clinician', 'clerk'],
+    component: Dashboard,
+    order: 0
+  }
+]
