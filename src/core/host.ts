@@ -16,6 +16,7 @@ import { coreHandlers } from './handlers'
 import { Runtime, type RuntimeOptions } from './runtime'
 import { isSetUp } from './setup/state'
 import { dailyBackupIfDue } from './backups/daily'
+import { stmt } from './db/stmt'
 
 export interface CallContext {
   sessionId?: string | null
@@ -189,7 +190,7 @@ export class Host {
     if (!s.locked && now - s.lastActivity > rt.idleMs) s.locked = true
     if (s.locked && !LOCKED_METHODS.has(method)) throw new AppError('SESSION_LOCKED', 'the screen is locked: enter your password')
     if (s.userId && rt.sqlite) {
-      const u = rt.sqlite.prepare('SELECT role, disabled FROM users WHERE id = ?').get(s.userId) as { role: string; disabled: number } | undefined
+      const u = stmt(rt.sqlite, 'SELECT role, disabled FROM users WHERE id = ?').get(s.userId) as { role: string; disabled: number } | undefined
       if (!u || u.disabled) {
         rt.sessions.delete(s.id)
         throw new AppError('UNAUTHENTICATED', 'this account is no longer active')

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Sqlite } from '../db/open'
 import { newId } from '../ids'
+import { stmt } from '../db/stmt'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -37,7 +38,7 @@ function rowHash(r: Omit<StoredRow, 'hash'>): string {
 
 /** Appends one row, linked to the previous one. Call inside the write's transaction. */
 export function appendAudit(sqlite: Sqlite, e: AuditEntry): { seq: number; hash: string } {
-  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined
+  const last = stmt(sqlite, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined
   const row: Omit<StoredRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     id: newId(),
@@ -52,12 +53,11 @@ export function appendAudit(sqlite: Sqlite, e: AuditEntry): { seq: number; hash:
     prev_hash: last?.hash ?? GENESIS_HASH
   }
   const hash = rowHash(row)
-  sqlite
-    .prepare(
-      `INSERT INTO audit_log (seq, id, at, user_id, actor, action, entity, entity_id, summary, details, prev_hash, hash)
-       VALUES (@seq, @id, @at, @user_id, @actor, @action, @entity, @entity_id, @summary, @details, @prev_hash, @hash)`
-    )
-    .run({ ...row, hash })
+  stmt(
+    sqlite,
+    `INSERT INTO audit_log (seq, id, at, user_id, actor, action, entity, entity_id, summary, details, prev_hash, hash)
+     VALUES (@seq, @id, @at, @user_id, @actor, @action, @entity, @entity_id, @summary, @details, @prev_hash, @hash)`
+  ).run({ ...row, hash })
   return { seq: row.seq, hash }
 }
 

@@ -1,5 +1,6 @@
 import type { Sqlite } from '../db/open'
+import { stmt } from '../db/stmt'
 
 export function isSetUp(sqlite: Sqlite): boolean {
-  return (sqlite.prepare('SELECT count(*) AS n FROM station').get() as { n: number }).n > 0
+  return (stmt(sqlite, 'SELECT count(*) AS n FROM station').get() as { n: number }).n > 0
 }

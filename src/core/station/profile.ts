@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { StationLevel, StationProfile } from '../../api/station'
 import type { Ctx } from '../context'
 import { station } from '../db/schema'
+import { stmt } from '../db/stmt'
 import { AppError, fieldError } from '../errors'
 import { isKnownCounty, regionName } from './codes'
 
@@ -12,7 +13,9 @@ export function checkStationCode(code: string, path = 'code'): void {
 }
 
 export function readStation(ctx: Ctx): StationProfile {
-  const s = ctx.db.select().from(station).limit(1).get()
+  const s = stmt(ctx.sqlite, 'SELECT id, level, code, name, address, phone, building_area AS buildingArea, key_id AS keyId, updated_at AS updatedAt FROM station LIMIT 1').get() as
+    | (Omit<StationProfile, 'regionName'>)
+    | undefined
   if (!s) throw new AppError('NOT_SET_UP', 'the station is not set up yet')
   return {
     id: s.id,

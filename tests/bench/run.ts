@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: figures, with the goal each must meet and pass/fail.
+ * Later issues add their own figures to this table.
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { ManualClock } from '../../src/core/clock'
+import { createHost, type Host } from '../../src/core/host'
+import { findAppRoot } from '../../src/core/runtime'
+import { openDatabase } from '../../src/core/db/open'
+import { readStation } from '../../src/core/station/profile'
+import { startWebServer } from '../../src/web/server'
+import type { Ctx } from '../../src/core/context'
+
+interface Row {
+  figure: string
+  value: string
+  goal: string
+  pass: boolean
+}
+const rows: Row[] = []
+const add = (figure: string, value: string, goal: string, pass: boolean) => rows.push({ figure, value, goal, pass })
+
+const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-'))
+const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]
+}
+
+function benchOpen(): void {
+  const migrations = path.join(findAppRoot(), 'src', 'core', 'db', 'migrations')
+  const times: number[] = []
+  for (let i = 0; i < 10; i++) {
+    const file = path.join(base, `open-${i}.db`)
+    const t0 = performance.now()
+    const { sqlite } = openDatabase({ file, migrationsFolder: migrations })
+    times.push(performance.now() - t0)
+    sqlite.close()
+  }
+  const p50 = quantile(times, 0.5)
+  add('open + migrate a new database (p50 of 10)', ms(p50), '≤ 200 ms', p50 <= 200)
+  const reopen: number[] = []
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now()
+    const { sqlite } = openDatabase({ file: path.join(base, 'open-0.db'), migrationsFolder: migrations })
+    reopen.push(performance.now() - t0)
+    sqlite.close()
+  }
+  add('open an existing database (p50 of 10)', ms(quantile(reopen, 0.5)), '≤ 50 ms', quantile(reopen, 0.5) <= 50)
+}
+
+async function setUp(host: Host): Promise<string> {
+  const r = await host.call(
+    'setup.init',
+    { station: { level: 'township', code: '411523101', name: '基准测试站', address: '', phone: '', buildingArea: null }, admin: { username: 'admin', displayName: 'A', password: 'bench-pass-1' } },
+    { transport: 'test' }
+  )
+  if (!r.result.ok) throw new Error(r.result.error.message)
+  const login = await host.call('auth.login', { username: 'admin', password: 'bench-pass-1' }, { transport: 'test' })
+  return login.session as string
+}
+
+async function benchCallOverhead(host: Host, sid: string): Promise<void> {
+  const N = 20_000
+  const ctx = { db: host.runtime.db!, sqlite: host.runtime.sqlite! } as unknown as Ctx
+  for (let i = 0; i < 2000; i++) readStation(ctx) // warm up
+  let t0 = performance.now()
+  for (let i = 0; i < N; i++) readStation(ctx)
+  const direct = (performance.now() - t0) / N
+  for (let i = 0; i < 2000; i++) await host.call('station.get', {}, { sessionId: sid, transport: 'test' })
+  t0 = performance.now()
+  for (let i = 0; i < N; i++) await host.call('station.get', {}, { sessionId: sid, transport: 'test' })
+  const viaTable = (performance.now() - t0) / N
+  add('station.get, direct function call', ms(direct), '—', true)
+  add('station.get through the method table', ms(viaTable), '≤ 1 ms', viaTable <= 1)
+  add('method-table overhead ratio (table / direct)', `${(viaTable / direct).toFixed(2)}×`, '≤ 5×', viaTable / direct <= 5)
+
+  const W = 2000
+  t0 = performance.now()
+  for (let i = 0; i < W; i++) await host.call('equipment.save', { name: `设备${i}`, count: 1, state: 'in_use' }, { sessionId: sid, transport: 'test' })
+  const write = (performance.now() - t0) / W
+  add('a write with its audit row (equipment.save, mean of 2,000)', ms(write), '≤ 5 ms', write <= 5)
+  t0 = performance.now()
+  const r = await host.call('audit.verify', {}, { sessionId: sid, transport: 'test' })
+  const verify = performance.now() - t0
+  const n = r.result.ok ? (r.result.data as { rows: number }).rows : 0
+  add(`audit chain verify (${n.toLocaleString('en')} rows)`, ms(verify), '≤ 500 ms', verify <= 500)
+}
+
+async function benchWeb(host: Host): Promise<void> {
+  const ui = path.join(base, 'ui')
+  fs.mkdirSync(ui, { recursive: true })
+  fs.writeFileSync(path.join(ui, 'index.html'), '<!doctype html>')
+  const srv = await startWebServer({ host, uiDir: ui })
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  const once = () =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify({ method: 'system.info', input: {} })
+      const req = http.request(
+        { host: '127.0.0.1', port: srv.port, path: '/rpc', method: 'POST', agent, headers: { Host: `127.0.0.1:${srv.port}`, Authorization: `Bearer ${srv.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume()
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))))
+        }
+      )
+      req.on('error', reject)
+      req.end(body)
+    })
+  for (let i = 0; i < 200; i++) await once()
+  const times: number[] = []
+  for (let i = 0; i < 2000; i++) {
+    const t0 = performance.now()
+    await once()
+    times.push(performance.now() - t0)
+  }
+  const p50 = quantile(times, 0.5)
+  const p95 = quantile(times, 0.95)
+  add('web preview round trip p50 (system.info, 2,000 calls)', ms(p50), '≤ 5 ms', p50 <= 5)
+  add('web preview round trip p95', ms(p95), '≤ 20 ms', p95 <= 20)
+  agent.destroy()
+  await srv.close()
+}
+
+async function main(): Promise<void> {
+  console.log(`StationDesk bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
+  benchOpen()
+  const host = createHost({ dataDir: path.join(base, 'station'), clock: new ManualClock(new Date('2026-11-20T02:00:00Z')), idleMinutes: 24 * 60 })
+  const sid = await setUp(host)
+  await benchCallOverhead(host, sid)
+  await benchWeb(host)
+  host.close()
+  fs.rmSync(base, { recursive: true, force: true })
+
+  const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.goal.length))]
+  console.log(`\n${'figure'.padEnd(w[0])}  ${'value'.padStart(w[1])}  ${'goal'.padEnd(w[2])}  result`)
+  console.log('-'.repeat(w[0] + w[1] + w[2] + 14))
+  for (const r of rows) console.log(`${r.figure.padEnd(w[0])}  ${r.value.padStart(w[1])}  ${r.goal.padEnd(w[2])}  ${r.pass ? 'pass' : 'FAIL'}`)
+  const failed = rows.filter((r) => !r.pass).length
+  console.log(`\n${rows.length - failed} of ${rows.length} figures within their goals`)
+  process.exitCode = failed ? 1 : 0
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
