@@ -8,9 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { ApiError } from '../api/contract'
-import { createHost, type Host } from '../core/host'
+import type { Host } from '../core/host'
 import { resolveDataDir } from '../core/paths'
-import { findAppRoot } from '../core/runtime'
 import type { CommandContext, CommandSpec, OptionDef, Values } from './command'
 import { commands } from './commands'
 import { EXIT_OK, Out, RefusedError, UsageError, type CliIO } from './output'
@@ -100,12 +99,27 @@ function commandHelp(cmd: CommandSpec): string {
   ].join('\n')
 }
 
+/** the core is loaded only when a command runs, so help and usage errors answer at once */
+type Core = typeof import('../core/host')
+async function loadCore(): Promise<Core> {
+  // under tsx's CommonJS hooks (the bin, `npm run cli`) require loads TypeScript; elsewhere (vitest) import() does
+  if (typeof require === 'function' && require.extensions?.['.ts']) return require('../core/host') as Core
+  return import('../core/host')
+}
+
+/** the version in the app's package.json, found from this file upwards */
 function appVersion(): string | undefined {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(findAppRoot(), 'package.json'), 'utf8')) as { version?: string }).version
-  } catch {
-    return undefined
+  let dir = typeof __dirname === 'string' ? __dirname : process.cwd()
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string }
+      if (pkg.name === 'stationdesk') return pkg.version
+    } catch {
+      /* not here: look further up */
+    }
+    dir = path.dirname(dir)
   }
+  return undefined
 }
 
 /** what to do next, for people (stderr) */
@@ -158,7 +172,10 @@ async function dispatch(argv: string[], io: CliIO, out: Out): Promise<number> {
   const wantsHelp = first.values.help === true
   if (pos.length === 0) {
     if (wantsHelp) return out.line(mainHelp()), EXIT_OK
-    if (first.values.version === true && argv.length === 1) return out.result(appVersion() ?? 'unknown', { version: appVersion() ?? null }), EXIT_OK
+    if (first.values.version === true && argv.length === 1) {
+      const version = appVersion()
+      return out.result(version ?? 'unknown', { version: version ?? null }), EXIT_OK
+    }
     throw new UsageError('a command is needed', SHORT_USAGE)
   }
   if (pos[0] === 'help') {
@@ -208,6 +225,7 @@ async function runCommand(cmd: CommandSpec, argv: string[], io: CliIO, out: Out)
   const dataDir = resolveDataDir(dataFlag ?? (io.env.STATIONDESK_DATA || undefined))
   let host: Host
   try {
+    const { createHost } = await loadCore()
     host = createHost({ dataDir, version: appVersion() })
   } catch (e) {
     throw new RefusedError({ code: 'INTERNAL', message: `cannot open the data folder ${dataDir}: ${(e as Error).message}` })
