@@ -135,7 +135,7 @@ export function Dashboard() {
         />
         {links.length > 0 && (
           <div style={{ marginTop: 8, display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }} data-testid="dashboard-links">
-            <Typography.Text type="secondary">{t('dashboard.links')}：</Typography.Text>
+            <Typography.Text type="secondary">{t('dashboard.links')}</Typography.Text>
             {links.map((p) => (
               <Button key={p.path} icon={p.icon} onClick={() => navigate(p.path)} data-testid={`dashboard-link-${p.path}`}>
                 {t(p.navKey)}
@@ -149,9 +149,11 @@ export function Dashboard() {
         <Col xs={24} md={12} xl={8}>
           <StatCard title={t('dashboard.staff.title')} testId="dashboard-staff" onOpen={usable('/station/staff') && (() => navigate('/station/staff'))}>
             <Statistic title={t('dashboard.staff.active')} value={data.staff.active} formatter={(v) => num(Number(v))} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('dashboard.staff.total', { n: num(data.staff.total) })}
-            </Typography.Text>
+            {data.staff.total > data.staff.active && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('dashboard.staff.total', { n: num(data.staff.total) })}
+              </Typography.Text>
+            )}
             <Breakdown
               empty={t('dashboard.staff.none')}
               entries={STAFF_POSTS.filter((p) => data.staff.byPost[p]).map((p) => ({ key: p, label: t(`dashboard.post.${p}`), n: data.staff.byPost[p] }))}
@@ -165,6 +167,11 @@ export function Dashboard() {
               <Statistic title={t('dashboard.equipment.items')} value={data.equipment.items} formatter={(v) => num(Number(v))} />
               <Statistic title={t('dashboard.equipment.units')} value={data.equipment.units} formatter={(v) => num(Number(v))} />
             </Space>
+            {(data.equipment.byState.scrapped ?? 0) > 0 && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                {t('dashboard.equipment.notScrapped')}
+              </Typography.Text>
+            )}
             {repair > 0 && (
               <div style={{ marginTop: 4 }}>
                 <Tag color="orange" icon={<ToolOutlined />} data-testid="dashboard-repair">
@@ -193,7 +200,7 @@ export function Dashboard() {
             </Space>
           </StatCard>
         </Col>
-        <Col xs={24} md={12} xl={8}>
+        <Col xs={24} md={12} xl={12}>
           <StatCard title={t('dashboard.users.title')} testId="dashboard-users" onOpen={usable('/admin/users') && (() => navigate('/admin/users'))}>
             <Space size="large" align="start">
               <Statistic title={t('dashboard.users.active')} value={data.users.active} formatter={(v) => num(Number(v))} />
@@ -211,7 +218,7 @@ export function Dashboard() {
             )}
           </StatCard>
         </Col>
-        <Col xs={24} md={12} xl={8}>
+        <Col xs={24} md={24} xl={12}>
           <StatCard title={t('dashboard.safety.title')} testId="dashboard-safety" onOpen={usable('/audit') && (() => navigate('/audit'))}>
             <Space size="large" align="start" wrap>
               <Statistic title={t('dashboard.safety.auditToday')} value={data.audit.today} formatter={(v) => num(Number(v))} />

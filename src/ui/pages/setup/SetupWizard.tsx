@@ -206,7 +206,15 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             { title: t('setup.steps.review') }
           ]}
         />
-        <Form form={form} layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 17 }} initialValues={INITIAL} requiredMark onSubmitCapture={(e) => e.preventDefault()}>
+        <Form form={form} layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 17 }} initialValues={INITIAL}
+          requiredMark
+          onSubmitCapture={(e) => e.preventDefault()}
+          onValuesChange={(changed: Record<string, unknown>) => {
+            // fields check on leaving them; one showing an error re-checks as it is corrected
+            const wrong = changedNames(changed).filter((n) => form.getFieldError(n as never).length > 0)
+            if (wrong.length) void form.validateFields(wrong).catch(() => undefined)
+          }}
+        >
           {/* 1. mode and station identity */}
           <StepPane active={step === 0} paneRef={stepRefs[0]} onEnter={primary}>
             <Form.Item name="mode" label={t('setup.mode.label')} extra={mode === 'district' ? t('setup.mode.districtHint') : undefined}>
@@ -326,7 +334,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             <Form.Item name={['admin', 'displayName']} label={t('setup.admin.displayName')} rules={[required, { max: 40, message: rule('too_big') }]}>
               <Input maxLength={40} autoComplete="off" style={{ width: 260 }} />
             </Form.Item>
-            <Form.Item name={['admin', 'password']} label={t('setup.admin.password')} validateTrigger="onBlur" rules={[required, { min: 8, message: rule('password_short') }]}>
+            <Form.Item name={['admin', 'password']} label={t('setup.admin.password')} extra={t('setup.admin.passwordHelp')} validateTrigger="onBlur" rules={[required, { min: 8, message: rule('password_short') }]}>
               <Input.Password autoComplete="new-password" style={{ width: 260 }} />
             </Form.Item>
             <Form.Item
@@ -432,6 +440,13 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   )
 }
 
+/** the names of the fields in a (nested) changed-values object */
+function changedNames(changed: Record<string, unknown>, prefix: Name = []): Name[] {
+  return Object.entries(changed).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? changedNames(v as Record<string, unknown>, [...prefix, k]) : [[...prefix, k]]
+  )
+}
+
 function regionText(t: (k: string, p?: Record<string, string | number>) => string, region: Region | null): string | null {
   if (!region) return null
   switch (region.state) {
@@ -499,17 +514,7 @@ function SetupDone({ result, onDone }: { result: SetupResult & { name: string };
   return (
     <div className="sd-center">
       <Card style={{ width: 720, maxWidth: '100%' }} data-testid="setup-result">
-        <Result
-          status="success"
-          title={t('setup.done.title')}
-          subTitle={t('setup.done.subtitle', { name: result.name, code: result.stationCode })}
-          style={{ paddingBottom: 8 }}
-          extra={
-            <Button type="primary" size="large" ref={loginRef} onClick={onDone} data-testid="setup-done">
-              {t('setup.done.login')}
-            </Button>
-          }
-        />
+        <Result status="success" title={t('setup.done.title')} subTitle={t('setup.done.subtitle', { name: result.name, code: result.stationCode })} style={{ padding: '16px 0' }} />
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Descriptions
             bordered
@@ -518,10 +523,15 @@ function SetupDone({ result, onDone }: { result: SetupResult & { name: string };
             items={[{ key: 'keyId', label: t('setup.done.keyId'), children: <Typography.Text code copyable data-testid="setup-key-id">{result.keyId}</Typography.Text> }]}
           />
           {result.keyUnprotected && (
-            <Alert type="warning" showIcon title={t('setup.key.unprotectedTitle')} description={t('setup.done.unprotected', { path: keysPath })} data-testid="setup-done-unprotected" />
+            <Alert type="warning" showIcon title={t('setup.done.unprotectedTitle')} description={t('setup.done.unprotected')} data-testid="setup-done-unprotected" />
           )}
           <Alert type="info" showIcon title={t('setup.done.exportTitle')} description={t('setup.done.exportBody', { path: keysPath })} />
         </Space>
+        <div style={{ textAlign: 'center', marginTop: 24 }}>
+          <Button type="primary" size="large" ref={loginRef} onClick={onDone} data-testid="setup-done">
+            {t('setup.done.login')}
+          </Button>
+        </div>
       </Card>
     </div>
   )
