@@ -45,7 +45,7 @@ import { createMainWindow } from './window'
 // (src/core/paths.ts); STATIONDESK_DATA points both elsewhere (tests, a second station).
 const dataDir = process.env.STATIONDESK_DATA ? path.resolve(process.env.STATIONDESK_DATA) : path.join(app.getPath('appData'), APP_FOLDER)
 app.setPath('userData', dataDir)
-app.setAppUserModelId('cn.stationdesk.app')
+if (process.platform === 'win32') app.setAppUserModelId('cn.stationdesk.app') // taskbar grouping; Windows-only API
 
 const loc = locate({
   isPackaged: app.isPackaged,

@@ -40,7 +40,8 @@ export function builderOs(platform: NodeJS.Platform): string {
 
 export function locate(i: LocateInput): Locations {
   const rendererHtml = path.join(i.mainDir, '..', 'renderer', 'index.html')
-  const dev = !i.isPackaged && !!i.devUrl && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(i.devUrl)
+  // electron-vite sets it as http://localhost:5173 (no path): loopback only, never a remote page
+  const dev = !i.isPackaged && !!i.devUrl && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/.*)?$/.test(i.devUrl)
   const native = i.isPackaged
     ? path.join(i.resourcesPath, 'native', 'better_sqlite3.node')
     : path.join(i.appPath, 'build', 'native', 'electron', `${builderOs(i.platform)}-${i.arch}`, 'better_sqlite3.node')

@@ -142,6 +142,8 @@ describe('app URL', () => {
   it('the dev server URL is honoured only unpackaged and only on loopback', () => {
     const base = { appPath: '/repo', resourcesPath: '/r', mainDir: '/repo/out/main', platform: 'linux' as const, arch: 'x64', exists: () => false }
     expect(locate({ ...base, isPackaged: false, devUrl: DEV }).appUrl).toBe(DEV)
+    expect(locate({ ...base, isPackaged: false, devUrl: 'http://localhost:5173' }).appUrl).toBe('http://localhost:5173')
+    expect(locate({ ...base, isPackaged: false, devUrl: 'http://localhost.evil.example:5173/' }).dev).toBe(false)
     expect(locate({ ...base, isPackaged: false, devUrl: 'http://evil.example/' }).appUrl).toBe('file:///repo/out/renderer/index.html')
     expect(locate({ ...base, isPackaged: true, devUrl: DEV }).appUrl).toBe('file:///repo/out/renderer/index.html')
   })
