@@ -3,7 +3,7 @@
  * field to field and submits at the end, the API's field errors go under their fields and any
  * other error shows in the modal (FORBIDDEN as a toast, as everywhere).
  */
-import { Alert, Form, Modal, type ButtonProps, type FormInstance } from 'antd'
+import { Alert, Form, Modal, type FormInstance } from 'antd'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ApiError } from '../../api/contract'
 import { applyFieldErrors, errorText } from '../app/errors'
@@ -93,7 +93,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       okText={props.okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
-      okButtonProps={{ 'data-testid': props.okTestId ?? 'modal-ok', danger: props.okDanger } as ButtonProps}
+      okButtonProps={{ 'data-testid': props.okTestId ?? 'modal-ok', danger: props.okDanger }}
       mask={{ closable: false }}
       destroyOnHidden
       afterOpenChange={(open) => {
@@ -109,13 +109,14 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
           layout="horizontal"
           labelCol={{ flex: `${props.labelWidth ?? 112}px` }}
           labelWrap
-          wrapperCol={{ flex: 1 }}
+          wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
           colon={false}
           initialValues={props.initialValues}
           onFinish={finish}
           onValuesChange={props.onValuesChange}
           requiredMark
           preserve={false}
+          style={{ marginTop: 20 }}
         >
           {props.children}
         </Form>

@@ -5,9 +5,9 @@
  * Each register's page only declares its columns and its form fields.
  */
 import { Button, Input, Segmented, Table, Typography } from 'antd'
-import type { ColumnsType, TablePaginationConfig } from 'antd/es/table'
+import type { ColumnsType } from 'antd/es/table'
 import { DownloadOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import type { ApiResult, FileOut, Page, Role } from '../../api/contract'
 import { saveFile } from '../app/files'
 import { useI18n, type Lang } from '../app/i18n'
@@ -15,6 +15,7 @@ import { useApp } from '../app/session'
 import { useNotify } from '../app/useNotify'
 import { FormModal } from './FormModal'
 import { useDebounced } from './useDebounced'
+import { usePagedList } from './usePagedList'
 
 export interface RegisterFilter {
   q?: string
@@ -46,10 +47,9 @@ export interface RegisterPageProps<Row extends { id: string }, V extends object>
 }
 
 type ActiveFilter = 'all' | 'active' | 'inactive'
-const PAGE_SIZES = [20, 50, 100]
 
 export function RegisterPage<Row extends { id: string }, V extends object>(props: RegisterPageProps<Row, V>) {
-  const { t, lang, num } = useI18n()
+  const { t, lang } = useI18n()
   const { fail, ok } = useNotify()
   const { info, can } = useApp()
   const canWrite = can(...(props.writeRoles ?? ['admin', 'head']))
@@ -57,46 +57,14 @@ export function RegisterPage<Row extends { id: string }, V extends object>(props
   const [text, setText] = useState('')
   const q = useDebounced(text.trim(), 300)
   const [active, setActive] = useState<ActiveFilter>('all')
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(50)
-  const [data, setData] = useState<Page<Row> | null>(null)
-  const [loading, setLoading] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [editing, setEditing] = useState<{ row: Row | null } | null>(null)
-  const seq = useRef(0)
 
   const filter = useMemo<RegisterFilter>(
     () => ({ ...(q ? { q } : {}), ...(props.hasActive && active !== 'all' ? { active: active === 'active' } : {}) }),
     [q, active, props.hasActive]
   )
-
-  // a new filter starts again from the first page
-  const [lastFilter, setLastFilter] = useState(filter)
-  if (lastFilter !== filter) {
-    setLastFilter(filter)
-    setPage(1)
-  }
-
-  const { list } = props
-  const load = useCallback(async () => {
-    const mine = ++seq.current
-    setLoading(true)
-    try {
-      const p = await list({ ...filter, page, pageSize })
-      if (mine !== seq.current) return
-      // the last row of the last page was removed elsewhere: step back a page
-      if (p.rows.length === 0 && p.total > 0 && page > 1) setPage(Math.max(1, Math.ceil(p.total / pageSize)))
-      else setData(p)
-    } catch (e) {
-      if (mine === seq.current) fail(e)
-    } finally {
-      if (mine === seq.current) setLoading(false)
-    }
-  }, [list, filter, page, pageSize, fail])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data, loading, reload, pagination, onTableChange } = usePagedList(props.list, filter)
 
   const doExport = async () => {
     setExporting(true)
@@ -127,15 +95,6 @@ export function RegisterPage<Row extends { id: string }, V extends object>(props
       }
     ]
   }, [props.columns, canWrite, t])
-
-  const pagination: TablePaginationConfig = {
-    current: page,
-    pageSize,
-    total: data?.total ?? 0,
-    showSizeChanger: true,
-    pageSizeOptions: PAGE_SIZES,
-    showTotal: (n) => t('common.total', { n: num(n) })
-  }
 
   return (
     <div>
@@ -181,12 +140,7 @@ export function RegisterPage<Row extends { id: string }, V extends object>(props
           dataSource={data?.rows ?? []}
           pagination={pagination}
           scroll={{ x: 'max-content' }}
-          onChange={(p) => {
-            if (p.pageSize && p.pageSize !== pageSize) {
-              setPageSize(p.pageSize)
-              setPage(1)
-            } else if (p.current) setPage(p.current)
-          }}
+          onChange={onTableChange}
           onRow={(row) => (canWrite ? { onDoubleClick: () => setEditing({ row }) } : {})}
         />
       </div>
@@ -205,7 +159,7 @@ export function RegisterPage<Row extends { id: string }, V extends object>(props
           if (!r.ok) return r.error
           setEditing(null)
           ok(t('common.saved'))
-          void load()
+          void reload()
           return null
         }}
         fieldPaths={props.fieldPaths}

@@ -1,2 +1,12 @@
+import { createElement } from 'react'
+import { DatabaseOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons'
 import type { PageDef } from '../types'
-export const adminPages: PageDef[] = []
+import { BackupsPage } from './BackupsPage'
+import { KeysPage } from './KeysPage'
+import { UsersPage } from './UsersPage'
+
+export const adminPages: PageDef[] = [
+  { path: '/admin/users', navKey: 'common.nav.users', group: 'admin', icon: createElement(UserOutlined), roles: ['admin'], component: UsersPage, order: 100 },
+  { path: '/admin/backups', navKey: 'common.nav.backups', group: 'admin', icon: createElement(DatabaseOutlined), roles: ['admin'], component: BackupsPage, order: 110 },
+  { path: '/admin/keys', navKey: 'common.nav.keys', group: 'admin', icon: createElement(KeyOutlined), roles: ['admin', 'head'], component: KeysPage, order: 120 }
+]

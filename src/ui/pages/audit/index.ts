@@ -1,2 +1,8 @@
+import { createElement } from 'react'
+import { AuditOutlined } from '@ant-design/icons'
 import type { PageDef } from '../types'
-export const auditPages: PageDef[] = []
+import { AuditPage } from './AuditPage'
+
+export const auditPages: PageDef[] = [
+  { path: '/audit', navKey: 'common.nav.audit', group: 'admin', icon: createElement(AuditOutlined), roles: ['admin', 'head'], component: AuditPage, order: 130 }
+]

@@ -3,7 +3,7 @@
  * change it. The 9-digit code shows its region name from the code tables as it is typed.
  */
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Skeleton, Space, Typography } from 'antd'
-import { EditOutlined, SaveOutlined } from '@ant-design/icons'
+import { EditOutlined, IdcardOutlined, SaveOutlined } from '@ant-design/icons'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { STATION_LEVELS, stationProfileInput, type StationProfile, type StationLevel } from '../../../api/station'
 import { call, callResult } from '../../app/client'
@@ -84,6 +84,12 @@ export function ProfilePage() {
   return (
     <Card
       style={{ maxWidth: 880 }}
+      title={
+        <Space>
+          <IdcardOutlined />
+          {profile.name}
+        </Space>
+      }
       extra={
         canEdit &&
         !editing && (
@@ -164,7 +170,7 @@ function ProfileEditor({
         layout="horizontal"
         labelCol={{ flex: '140px' }}
         labelWrap
-        wrapperCol={{ flex: 1 }}
+        wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
         colon={false}
         style={{ maxWidth: 640 }}
         initialValues={{
@@ -210,7 +216,7 @@ function ProfileEditor({
           <Input maxLength={30} style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="buildingArea" label={t('station.profile.buildingArea')} rules={[zod(shape.buildingArea)]}>
-          <InputNumber min={0} max={100000} precision={1} suffix={t('station.profile.areaUnit')} style={{ width: 200 }} />
+          <InputNumber min={0} max={100000} step={1} suffix={t('station.profile.areaUnit')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item label=" ">
           <Space>
