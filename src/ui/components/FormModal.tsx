@@ -4,7 +4,7 @@
  * other error shows in the modal (FORBIDDEN as a toast, as everywhere).
  */
 import { Alert, Form, Modal, type FormInstance } from 'antd'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import type { ApiError } from '../../api/contract'
 import { applyFieldErrors, errorText } from '../app/errors'
 import { useI18n } from '../app/i18n'
@@ -48,13 +48,8 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
   const body = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
-    if (!props.open) return
-    form.resetFields()
-    setError(null)
-    // rc-dialog focuses its own panel on open; take the focus back for the first field
-    const h = setTimeout(() => focusFirstField(body.current), 60)
-    return () => clearTimeout(h)
-  }, [props.open, form])
+    if (props.open) setError(null)
+  }, [props.open])
 
   const finish = async (values: V) => {
     setBusy(true)
@@ -118,9 +113,25 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
           preserve={false}
           style={{ marginTop: 20 }}
         >
+          <OnOpen form={form} body={body} />
           {props.children}
         </Form>
       </div>
     </Modal>
   )
+}
+
+/**
+ * Mounted with the form each time the modal opens (destroyOnHidden): the form instance outlives
+ * the modal, so the values of the last opening are cleared here, once the Form has taken this
+ * opening's initialValues; then the first field gets the focus (rc-dialog focuses its own panel
+ * on open, so a moment later).
+ */
+function OnOpen({ form, body }: { form: FormInstance; body: RefObject<HTMLDivElement | null> }) {
+  useEffect(() => {
+    form.resetFields()
+    const h = setTimeout(() => focusFirstField(body.current), 60)
+    return () => clearTimeout(h)
+  }, [form, body])
+  return null
 }

@@ -52,8 +52,10 @@ export function enterToNext(submit: () => void) {
     const listOpen = target.getAttribute('aria-expanded') === 'true'
     const inPicker = target.closest('.ant-picker') !== null
     if (listOpen || inPicker) {
-      // let the select take the highlighted option / the picker take the typed date, then move
-      setTimeout(move, 0)
+      // let the select take the highlighted option / the picker take the typed date, then
+      // move; twice deferred because the form tells its watchers in a timeout of its own, and
+      // the choice may add or remove fields (a village room has a code, the van none)
+      setTimeout(() => setTimeout(move, 0), 0)
       return
     }
     e.preventDefault()

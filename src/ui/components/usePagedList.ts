@@ -17,6 +17,7 @@ export interface PagedList<Row> {
   pagination: TablePaginationConfig
   /** give to Table's onChange */
   onTableChange(p: TablePaginationConfig): void
+  setPage(page: number): void
 }
 
 /** `fetch` must be stable (module level or useCallback); `filter` a memoised object */
@@ -71,6 +72,7 @@ export function usePagedList<Row, F extends object>(fetch: (q: F & { page: numbe
     loading,
     reload,
     onTableChange,
+    setPage,
     pagination: {
       current: page,
       pageSize,

@@ -67,7 +67,7 @@ export function AuditPage() {
     if (q) f.q = q
     return f
   }, [from, to, actor, action, entity, q])
-  const { data, loading, pagination, onTableChange } = usePagedList(list, filter)
+  const { data, loading, pagination, onTableChange, setPage } = usePagedList(list, filter)
 
   const actionLabel = (a: string): string | null => (has(`audit.action.${a}`) ? t(`audit.action.${a}`) : null)
   const entityLabel = (e: string): string => (has(`audit.entity.${e}`) ? t(`audit.entity.${e}`) : e)
@@ -227,6 +227,14 @@ export function AuditPage() {
           closable={{ onClose: () => setVerify(null) }}
           style={{ marginBottom: 12 }}
           data-testid="audit-verify-result"
+          action={
+            broken !== null && !filtered && verify ? (
+              // newest first, one row per seq: the row's place in the list gives its page
+              <Button size="small" danger onClick={() => setPage(Math.floor(Math.max(0, verify.rows - broken) / (pagination.pageSize ?? 50)) + 1)} data-testid="audit-goto-broken">
+                {t('audit.gotoBroken')}
+              </Button>
+            ) : undefined
+          }
           title={
             verify.ok
               ? t('audit.verifyOk', { rows: num(verify.rows) })
