@@ -44,18 +44,31 @@ export interface StationOptions {
   idleMinutes: number | undefined
 }
 
-function checkUiBuilt(): void {
+let uiSnapshot: string | null = null
+
+/**
+ * The built UI, copied once per worker: a rebuild of out/web while the tests run (it empties
+ * the folder first) must not pull the page from under a test.
+ */
+function builtUi(): string {
+  if (uiSnapshot && fs.existsSync(path.join(uiSnapshot, 'index.html'))) return uiSnapshot
   if (!fs.existsSync(path.join(UI_DIR, 'index.html')))
     throw new Error(
       `The web UI is not built: ${path.join(UI_DIR, 'index.html')} is missing.\n` +
         'Build it first: `npx vite build --config vite.web.config.mts` (npm run build:ui; `npm test` does it before Playwright).'
     )
+  const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'stationdesk-e2e-ui-'))
+  fs.cpSync(UI_DIR, dest, { recursive: true })
+  if (!fs.existsSync(path.join(dest, 'index.html'))) throw new Error(`${UI_DIR} changed while it was copied: run the tests again`)
+  process.on('exit', () => fs.rmSync(dest, { recursive: true, force: true }))
+  uiSnapshot = dest
+  return dest
 }
 
-async function startServer(dir: string, idleMinutes: number | undefined): Promise<{ host: Host; server: WebServer }> {
+async function startServer(dir: string, idleMinutes: number | undefined, uiDir: string): Promise<{ host: Host; server: WebServer }> {
   const host = createHost({ dataDir: dir, idleMinutes })
   try {
-    const server = await startWebServer({ host, uiDir: UI_DIR })
+    const server = await startWebServer({ host, uiDir })
     return { host, server }
   } catch (e) {
     host.close()
@@ -67,11 +80,11 @@ export const test = base.extend<StationOptions & { station: Station }>({
   demo: [false, { option: true }],
   idleMinutes: [undefined, { option: true }],
   station: async ({ demo, idleMinutes }, use) => {
-    checkUiBuilt()
+    const uiDir = builtUi()
     const base = path.join(os.tmpdir(), 'stationdesk-e2e')
     fs.mkdirSync(base, { recursive: true })
     const dir = fs.mkdtempSync(path.join(base, 'sd-'))
-    let running: { host: Host; server: WebServer } | null = await startServer(dir, idleMinutes)
+    let running: { host: Host; server: WebServer } | null = await startServer(dir, idleMinutes, uiDir)
     const station = {} as Station
     const expose = (r: { host: Host; server: WebServer }) =>
       Object.assign(station, { host: r.host, url: r.server.url, port: r.server.port, token: r.server.token, origin: `http://127.0.0.1:${r.server.port}` })
@@ -101,7 +114,7 @@ export const test = base.extend<StationOptions & { station: Station }>({
       async restart(between?: (dir: string) => void | Promise<void>) {
         await stop()
         if (between) await between(dir)
-        running = await startServer(dir, idleMinutes)
+        running = await startServer(dir, idleMinutes, uiDir)
         expose(running)
       }
     } satisfies Partial<Station>)
@@ -125,13 +138,21 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
 }
 
+/**
+ * The login button. Not by its accessible name: after a request antd may leave its collapsed
+ * loading icon in the DOM for a while (name "loading 登 录"), invisible to the user.
+ */
+export function submitButton(page: Page) {
+  return page.getByTestId('login').locator('button[type=submit]')
+}
+
 /** logs in through the login screen and waits for the shell */
 export async function login(page: Page, username: string, password: string): Promise<void> {
   const form = page.getByTestId('login')
   await expect(form).toBeVisible()
   await form.getByLabel(/^(用户名|Username)$/).fill(username)
   await form.getByLabel(/^(密码|Password)$/).fill(password)
-  await form.getByRole('button', { name: /^(登\s*录|Log in)$/ }).click()
+  await submitButton(page).click()
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
 

@@ -172,20 +172,16 @@ export function Dashboard() {
                 {t('dashboard.equipment.notScrapped')}
               </Typography.Text>
             )}
-            {repair > 0 && (
-              <div style={{ marginTop: 4 }}>
-                <Tag color="orange" icon={<ToolOutlined />} data-testid="dashboard-repair">
-                  {t('dashboard.equipment.repair', { n: num(repair) })}
-                </Tag>
-              </div>
-            )}
             <Breakdown
               empty={t('dashboard.equipment.none')}
               entries={EQUIPMENT_STATES.filter((s) => data.equipment.byState[s]).map((s) => ({
                 key: s,
                 label: t(`dashboard.state.${s}`),
                 n: data.equipment.byState[s],
-                color: s === 'repair' ? 'orange' : s === 'scrapped' ? 'default' : s === 'in_use' ? 'green' : undefined
+                color: s === 'repair' ? 'orange' : s === 'in_use' ? 'green' : undefined,
+                icon: s === 'repair' ? <ToolOutlined /> : undefined,
+                testId: s === 'repair' ? 'dashboard-repair' : undefined,
+                title: s === 'repair' ? t('dashboard.equipment.repair', { n: num(repair) }) : undefined
               }))}
               num={num}
             />
@@ -268,7 +264,17 @@ function StatCard({ title, testId, onOpen, children }: { title: string; testId: 
   )
 }
 
-function Breakdown({ entries, empty, num }: { entries: { key: string; label: string; n: number; color?: string }[]; empty: string; num: (n: number) => string }) {
+interface Entry {
+  key: string
+  label: string
+  n: number
+  color?: string
+  icon?: ReactNode
+  testId?: string
+  title?: string
+}
+
+function Breakdown({ entries, empty, num }: { entries: Entry[]; empty: string; num: (n: number) => string }) {
   if (!entries.length)
     return (
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
@@ -278,7 +284,7 @@ function Breakdown({ entries, empty, num }: { entries: { key: string; label: str
   return (
     <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
       {entries.map((e) => (
-        <Tag key={e.key} color={e.color} data-testid={`breakdown-${e.key}`}>
+        <Tag key={e.key} color={e.color} icon={e.icon} title={e.title} data-testid={e.testId ?? `breakdown-${e.key}`}>
           {e.label} {num(e.n)}
         </Tag>
       ))}
