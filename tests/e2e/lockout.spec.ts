@@ -48,7 +48,7 @@ test('5 wrong passwords lock the account; the admin resets it; the user logs in'
   await expect(users).toContainText('管理员可重置密码解锁')
   // the demo station's figures: staff by post, equipment with the unit under repair highlighted
   await expect(page.getByTestId('dashboard-staff').locator('.ant-statistic').first()).toContainText('8')
-  await expect(page.getByTestId('breakdown-doctor')).toHaveText('医生 2')
+  await expect(page.getByTestId('breakdown-doctor')).toHaveText('医师 2')
   await expect(page.getByTestId('dashboard-repair')).toHaveText('维修中 1')
   await expect(page.getByTestId('dashboard-repair')).toHaveClass(/ant-tag-orange/)
   await expect(page.getByTestId('dashboard-points')).toContainText('村级服务室')

@@ -30,6 +30,9 @@ function formatAt(iso: string, timeZone: string): string {
 export function Dashboard() {
   const { t, has, num } = useI18n()
   const { info, can } = useApp()
+  /** the station pages' own words for posts, states and levels (so both pages say the same), else ours */
+  const term = (kind: 'post' | 'state' | 'level', value: string) =>
+    has(`station.${kind}.${value}`) ? t(`station.${kind}.${value}`) : has(`dashboard.${kind}.${value}`) ? t(`dashboard.${kind}.${value}`) : value
   const [data, setData] = useState<DashboardSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
@@ -129,7 +132,7 @@ export function Dashboard() {
           items={[
             { key: 'name', label: t('dashboard.station.name'), children: <Typography.Text strong>{st.name}</Typography.Text> },
             { key: 'code', label: t('dashboard.station.code'), children: <span className="sd-num">{st.code}</span> },
-            { key: 'level', label: t('dashboard.station.level'), children: has(`dashboard.level.${st.level}`) ? t(`dashboard.level.${st.level}`) : st.level },
+            { key: 'level', label: t('dashboard.station.level'), children: term('level', st.level) },
             { key: 'region', label: t('dashboard.station.region'), children: st.regionName || <Typography.Text type="secondary">{t('dashboard.station.unknownRegion')}</Typography.Text> }
           ]}
         />
@@ -156,7 +159,7 @@ export function Dashboard() {
             )}
             <Breakdown
               empty={t('dashboard.staff.none')}
-              entries={STAFF_POSTS.filter((p) => data.staff.byPost[p]).map((p) => ({ key: p, label: t(`dashboard.post.${p}`), n: data.staff.byPost[p] }))}
+              entries={STAFF_POSTS.filter((p) => data.staff.byPost[p]).map((p) => ({ key: p, label: term('post', p), n: data.staff.byPost[p] }))}
               num={num}
             />
           </StatCard>
@@ -176,7 +179,7 @@ export function Dashboard() {
               empty={t('dashboard.equipment.none')}
               entries={EQUIPMENT_STATES.filter((s) => data.equipment.byState[s]).map((s) => ({
                 key: s,
-                label: t(`dashboard.state.${s}`),
+                label: term('state', s),
                 n: data.equipment.byState[s],
                 color: s === 'repair' ? 'orange' : s === 'in_use' ? 'green' : undefined,
                 icon: s === 'repair' ? <ToolOutlined /> : undefined,
