@@ -136,3 +136,28 @@ test('setup wizard → login → dashboard → English → logout', async ({ pag
   await logout(page)
   await expect(page.getByTestId('login')).toContainText('Username')
 })
+
+test('in English, the district office mode forces the district level and a county + 000 code', async ({ page, station }) => {
+  await page.goto(station.url)
+  await expect(page.getByTestId('setup')).toBeVisible()
+  await page.getByTestId('lang-switch').getByText('EN').click()
+  await expect(page.getByText('First run: set up the station')).toBeVisible()
+
+  await page.getByLabel('The district office (gathers the stations\' monthly packets)').check()
+  await expect(page.getByLabel('District station')).toBeChecked()
+  await expect(page.getByLabel('Township station')).toBeDisabled()
+  await expect(page.getByText('A district office uses the district level.')).toBeVisible()
+
+  const code = page.getByLabel('Station code')
+  await code.fill('411523101')
+  await code.press('Enter')
+  await expect(page.getByText("A district station's code is the 6-digit county code + 000")).toBeVisible()
+  await code.fill('411523000')
+  await expect(page.getByTestId('setup-region')).toHaveText('河南省信阳市新县')
+  await expect(page.getByLabel('Station name')).toHaveValue('河南省信阳市新县计划生育服务站')
+  await expect(page.getByText("A district station's code is the 6-digit county code + 000")).toHaveCount(0)
+  await shot(page, 'setup-1-district-en')
+  await page.getByTestId('setup-next').click()
+  await expect(page.getByLabel('Administrator username')).toBeVisible()
+  await expect(page.getByText('The administrator manages users, backups and settings.', { exact: false })).toBeVisible()
+})
