@@ -4,11 +4,11 @@ import { resolve } from 'node:path'
 
 /** The renderer built for the browser preview (npm run start:web, e2e tests): out/web */
 export default defineConfig({
-  root: resolve(__dirname, 'src/ui'),
+  root: resolve(import.meta.dirname, 'src/ui'),
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, 'out/web'),
+    outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000
   }

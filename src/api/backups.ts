@@ -4,6 +4,7 @@ import { empty } from './common'
 
 export interface BackupRow {
   name: string
+  /** UTC ISO (the file name carries the station's wall time) */
   createdAt: string
   size: number
   reason: 'daily' | 'manual' | 'migration' | 'before-restore'

@@ -72,3 +72,27 @@ describe('setup', () => {
     expect((await t.call('system.info')).mode).toBe('district')
   })
 })
+
+describe('signing key passphrase', () => {
+  it('puts a passphrase on an unprotected key and changes it, keeping the key pair', async () => {
+    t = makeHost()
+    const r = await t.call('setup.init', { station: STATION, admin: ADMIN })
+    const admin = await t.login(ADMIN.username, ADMIN.password)
+    const prev = process.env.STATIONDESK_KEY_PASSPHRASE
+    delete process.env.STATIONDESK_KEY_PASSPHRASE
+    try {
+      expect((await t.fail('keys.setPassphrase', { newPassphrase: 'short' }, admin)).details?.fields?.[0]).toMatchObject({ path: 'newPassphrase', rule: 'passphrase_short' })
+      const info = await t.call('keys.setPassphrase', { newPassphrase: 'first passphrase' }, admin)
+      expect(info).toMatchObject({ keyId: r.keyId, unprotected: false })
+      expect(fs.statSync(t.host.runtime.paths.privateKey).mode & 0o777).toBe(0o600)
+      expect((await t.fail('keys.setPassphrase', { currentPassphrase: 'not the one', newPassphrase: 'second passphrase' }, admin)).code).toBe('BAD_PASSPHRASE')
+      await t.call('keys.setPassphrase', { currentPassphrase: 'first passphrase', newPassphrase: 'second passphrase' }, admin)
+      expect((await t.fail('keys.exportPublic', { passphrase: 'first passphrase' }, admin)).code).toBe('BAD_PASSPHRASE')
+      const file = await t.call('keys.exportPublic', { passphrase: 'second passphrase' }, admin)
+      expect(JSON.parse(Buffer.from(file.base64, 'base64').toString()).keys[0].keyId).toBe(r.keyId)
+      expect((await t.call('audit.list', { entity: 'key' }, admin)).total).toBe(3)
+    } finally {
+      if (prev !== undefined) process.env.STATIONDESK_KEY_PASSPHRASE = prev
+    }
+  })
+})

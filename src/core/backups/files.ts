@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { BackupRow } from '../../api/backups'
-import { stampForFile, type Clock } from '../clock'
+import dayjs from 'dayjs'
+import { DEFAULT_TIME_ZONE, stampForFile, type Clock } from '../clock'
 import { appliedMigrations, checkIntegrity, looksLikeSqlite, migrationCount, type Sqlite } from '../db/open'
 
 export type BackupReason = BackupRow['reason']
@@ -18,10 +19,11 @@ export function backupDatabase(sqlite: Sqlite, dir: string, reason: BackupReason
   const file = path.join(dir, name)
   sqlite.prepare('VACUUM INTO ?').run(file)
   if (reason === 'daily') pruneDaily(dir)
-  return describe(dir, name)!
+  return describe(dir, name, clock.timeZone)!
 }
 
-function describe(dir: string, name: string): BackupRow | null {
+/** a backup's name carries the station's wall time; createdAt is UTC ISO like every timestamp */
+function describe(dir: string, name: string, timeZone: string): BackupRow | null {
   const m = NAME.exec(name)
   if (!m) return null
   const st = fs.statSync(path.join(dir, name))
@@ -29,18 +31,18 @@ function describe(dir: string, name: string): BackupRow | null {
   const t = m[2]
   return {
     name,
-    createdAt: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)} ${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`,
+    createdAt: dayjs.tz(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`, timeZone).toISOString(),
     size: st.size,
     reason: m[3] as BackupReason
   }
 }
 
 /** Backups in the folder, newest first. */
-export function listBackups(dir: string): BackupRow[] {
+export function listBackups(dir: string, timeZone = DEFAULT_TIME_ZONE): BackupRow[] {
   if (!fs.existsSync(dir)) return []
   return fs
     .readdirSync(dir)
-    .map((n) => describe(dir, n))
+    .map((n) => describe(dir, n, timeZone))
     .filter((b): b is BackupRow => b !== null)
     .sort((a, b) => (a.name < b.name ? 1 : -1))
 }
@@ -80,6 +82,6 @@ export function checkBackupFile(file: string, migrationsFolder: string): string 
 }
 
 /** Good backups, newest first (each fully checked: use for the recovery screen). */
-export function goodBackups(dir: string, migrationsFolder: string): BackupRow[] {
-  return listBackups(dir).filter((b) => checkBackupFile(path.join(dir, b.name), migrationsFolder) === null)
+export function goodBackups(dir: string, migrationsFolder: string, timeZone = DEFAULT_TIME_ZONE): BackupRow[] {
+  return listBackups(dir, timeZone).filter((b) => checkBackupFile(path.join(dir, b.name), migrationsFolder) === null)
 }

@@ -16,7 +16,7 @@ function inFolder(dir: string, name: string): string {
 }
 
 export const backupsHandlers: Handlers<typeof backupsApi> = {
-  'backups.list': (ctx) => listBackups(ctx.runtime.paths.backups),
+  'backups.list': (ctx) => listBackups(ctx.runtime.paths.backups, ctx.clock.timeZone),
 
   'backups.create': (ctx) => {
     const b = backupDatabase(ctx.sqlite, ctx.runtime.paths.backups, 'manual', ctx.clock)
@@ -68,7 +68,7 @@ export const backupsHandlers: Handlers<typeof backupsApi> = {
       recovery: rt.recovery,
       problem: rt.problem,
       dbPath: rt.paths.db,
-      goodBackups: rt.recovery ? goodBackups(rt.paths.backups, rt.migrationsFolder) : []
+      goodBackups: rt.recovery ? goodBackups(rt.paths.backups, rt.migrationsFolder, rt.clock.timeZone) : []
     }
   },
 

@@ -29,7 +29,7 @@ export const dashboardHandlers: Handlers<typeof dashboardApi> = {
     )
     const day = localDayRange(ctx.clock, localDate(ctx.clock))
     const today = one<{ n: number }>('SELECT count(*) AS n FROM audit_log WHERE at >= ? AND at < ?', day.from, day.to).n
-    const last = listBackups(ctx.runtime.paths.backups)[0]
+    const last = listBackups(ctx.runtime.paths.backups, ctx.clock.timeZone)[0]
     let keyUnprotected = false
     try {
       keyUnprotected = keyInfo(ctx.runtime.paths.privateKey).unprotected

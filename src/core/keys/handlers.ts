@@ -2,11 +2,21 @@ import type { keysApi } from '../../api/keys'
 import type { Handlers } from '../handler'
 import { readStation } from '../station/profile'
 import { signKeyFile } from './keyfile'
-import { keyInfo, loadPrivateKey } from './keystore'
+import { keyInfo, loadPrivateKey, reprotectStationKey } from './keystore'
 import { keyPassphrase } from './passphrase'
 
 export const keysHandlers: Handlers<typeof keysApi> = {
   'keys.info': (ctx) => keyInfo(ctx.runtime.paths.privateKey),
+
+  'keys.setPassphrase': (ctx, input) => {
+    const file = ctx.runtime.paths.privateKey
+    const before = keyInfo(file)
+    const current = before.unprotected ? null : keyPassphrase(ctx.runtime, input.currentPassphrase)
+    const after = reprotectStationKey(file, current, input.newPassphrase)
+    if (input.rememberPassphrase) ctx.runtime.options.passphraseStore?.set(input.newPassphrase)
+    ctx.audit({ entity: 'key', entityId: after.keyId, summary: before.unprotected ? 'put a passphrase on the signing key' : 'changed the signing key passphrase' })
+    return after
+  },
 
   'keys.exportPublic': (ctx, input) => {
     const file = ctx.runtime.paths.privateKey

@@ -45,7 +45,16 @@ export interface GeneratedKey {
 
 export function generateStationKey(file: string, passphrase: string): GeneratedKey {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519')
-  const raw = rawPublicKey(publicKey)
+  return writeStationKey(file, privateKey, rawPublicKey(publicKey), passphrase)
+}
+
+/** Puts a passphrase on the stored key, or changes it: the key pair itself stays the same. */
+export function reprotectStationKey(file: string, current: string | null, next: string): GeneratedKey {
+  const priv = loadPrivateKey(file, current)
+  return writeStationKey(file, priv, rawPublicKey(createPublicKey(priv)), next)
+}
+
+function writeStationKey(file: string, privateKey: KeyObject, raw: Buffer, passphrase: string): GeneratedKey {
   const der = privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer
   const keyId = keyIdOf(raw)
   let stored: StoredKey

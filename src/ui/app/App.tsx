@@ -65,7 +65,7 @@ function Main() {
   if (boot.kind === 'loading') return <Spin fullscreen />
   if (boot.kind === 'failed') return <Result status="warning" title={t(boot.reason === 'token' ? 'common.tokenInvalid' : 'common.offline')} />
   const i = boot.info
-  if (i.recovery) return <Recovery onRestored={refresh} />
+  if (i.recovery) return <Recovery onRestored={refresh} timeZone={i.timeZone} />
   if (!i.setUp) return <SetupWizard onDone={refresh} />
   if (!state)
     return (

@@ -1,12 +1,13 @@
 import { App as AntApp, Alert, Button, Card, List, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import type { RecoveryStatus } from '../../api/backups'
+import { fmtDateTime } from '../components/format'
 import { call } from './client'
 import { useI18n } from './i18n'
 import { useNotify } from './useNotify'
 
 /** The database could not be opened: offer the newest good backups; never overwrite the file. */
-export function Recovery({ onRestored }: { onRestored: () => void }) {
+export function Recovery({ onRestored, timeZone }: { onRestored: () => void; timeZone: string }) {
   const { t, num } = useI18n()
   const { modal } = AntApp.useApp()
   const { fail, ok } = useNotify()
@@ -50,7 +51,7 @@ export function Recovery({ onRestored }: { onRestored: () => void }) {
                     </Button>
                   ]}
                 >
-                  <List.Item.Meta title={b.createdAt} description={`${b.name} · ${num(Math.round(b.size / 1024))} KB`} />
+                  <List.Item.Meta title={fmtDateTime(b.createdAt, timeZone)} description={`${b.name} · ${num(Math.round(b.size / 1024))} KB`} />
                 </List.Item>
               )}
             />

@@ -36,14 +36,10 @@ function parts(iso: string, timeZone: string): Record<string, string> | null {
   return out
 }
 
-/** a wall time with no zone ("2026-11-29 10:07:34", as backups.list gives): already the station's */
-const WALL = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/
 
 /** an ISO timestamp as YYYY-MM-DD HH:mm:ss (or HH:mm without seconds) in the given zone */
 export function fmtDateTime(iso: string | null | undefined, timeZone: string, seconds = true): string {
   if (!iso) return ''
-  const w = WALL.exec(iso)
-  if (w) return seconds ? `${w[1]} ${w[2]}:${w[3]}:${w[4] ?? '00'}` : `${w[1]} ${w[2]}:${w[3]}`
   const p = parts(iso, timeZone)
   if (!p) return iso
   const time = seconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`

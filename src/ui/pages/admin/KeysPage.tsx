@@ -3,8 +3,8 @@
  * key has no passphrase, and the public key file for the district. The file is self-signed,
  * so a protected key asks for its passphrase when the app does not hold it.
  */
-import { Alert, Button, Card, Descriptions, Form, Input, Skeleton, Tag, Typography } from 'antd'
-import { ExportOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Skeleton, Space, Tag, Typography } from 'antd'
+import { ExportOutlined, KeyOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons'
 import { useEffect, useState } from 'react'
 import type { KeyInfo } from '../../../api/keys'
 import { call, callResult } from '../../app/client'
@@ -17,10 +17,11 @@ import { FormModal } from '../../components/FormModal'
 export function KeysPage() {
   const { t } = useI18n()
   const { fail, ok } = useNotify()
-  const { info } = useApp()
+  const { info, can } = useApp()
   const [key, setKey] = useState<KeyInfo | null>(null)
   const [busy, setBusy] = useState(false)
   const [asking, setAsking] = useState(false)
+  const [protecting, setProtecting] = useState(false)
 
   useEffect(() => {
     call('keys.info').then(setKey, fail)
@@ -91,11 +92,69 @@ export function KeysPage() {
           }
         ]}
       />
-      <div style={{ marginTop: 16 }}>
+      <Space style={{ marginTop: 16 }}>
         <Button type="primary" icon={<ExportOutlined />} loading={busy} onClick={() => void exportPublic()} data-testid="keys-export">
           {t('admin.keys.exportPublic')}
         </Button>
-      </div>
+        {can('admin') && (
+          <Button icon={<KeyOutlined />} onClick={() => setProtecting(true)} data-testid="keys-set-passphrase">
+            {t(key.unprotected ? 'admin.keys.setPassphrase' : 'admin.keys.changePassphrase')}
+          </Button>
+        )}
+      </Space>
+
+      <FormModal<{ currentPassphrase?: string; newPassphrase: string; confirm: string; rememberPassphrase?: boolean }>
+        open={protecting}
+        title={t(key.unprotected ? 'admin.keys.setPassphrase' : 'admin.keys.changePassphrase')}
+        intro={t('admin.keys.setPassphraseIntro')}
+        okText={t('common.save')}
+        okTestId="keys-set-passphrase-ok"
+        testId="keys-set-passphrase-modal"
+        labelWidth={124}
+        onCancel={() => setProtecting(false)}
+        onError={(e, form) => {
+          if (e.code === 'BAD_PASSPHRASE' || e.code === 'PASSPHRASE_REQUIRED') {
+            form.setFields([{ name: 'currentPassphrase', errors: [t('admin.keys.wrongPassphrase')] }])
+            return null
+          }
+          return undefined
+        }}
+        onSubmit={async (v) => {
+          const r = await callResult('keys.setPassphrase', { currentPassphrase: v.currentPassphrase ?? '', newPassphrase: v.newPassphrase, rememberPassphrase: !!v.rememberPassphrase })
+          if (!r.ok) return r.error
+          setProtecting(false)
+          setKey(r.data)
+          ok(t('admin.keys.passphraseSet'))
+          return null
+        }}
+      >
+        {!key.unprotected && (
+          <Form.Item name="currentPassphrase" label={t('admin.keys.currentPassphrase')} rules={[{ required: true, message: t('errors.rule.required') }]}>
+            <Input.Password autoComplete="off" autoFocus />
+          </Form.Item>
+        )}
+        <Form.Item name="newPassphrase" label={t('admin.keys.newPassphrase')} rules={[{ required: true, message: t('errors.rule.required') }, { min: 8, message: t('errors.rule.passphrase_short') }]}>
+          <Input.Password autoComplete="new-password" autoFocus={key.unprotected} />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('admin.keys.confirmPassphrase')}
+          dependencies={['newPassphrase']}
+          rules={[
+            { required: true, message: t('errors.rule.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) => (!value || value === getFieldValue('newPassphrase') ? Promise.resolve() : Promise.reject(new Error(t('admin.keys.mismatch'))))
+            })
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        {info.abilities.includes('desktop.saveFile') && (
+          <Form.Item name="rememberPassphrase" valuePropName="checked" label=" " colon={false}>
+            <Checkbox>{t('admin.keys.remember')}</Checkbox>
+          </Form.Item>
+        )}
+      </FormModal>
 
       <FormModal<{ passphrase: string }>
         open={asking}
