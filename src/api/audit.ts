@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { method, type Page } from './contract'
 import { empty, isoDate, paging, text } from './common'
 
+/** an i18n key under audit.msg with its parameters: the UI's text for a row */
+export type AuditMessage = [key: string, params?: Record<string, string | number>]
+
 export interface AuditRow {
   seq: number
   id: string
@@ -13,7 +16,9 @@ export interface AuditRow {
   action: string
   entity: string | null
   entityId: string | null
+  /** English, as the CLI prints it */
   summary: string
+  message: AuditMessage | null
   hash: string
 }
 

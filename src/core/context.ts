@@ -2,13 +2,17 @@ import type { Clock } from './clock'
 import type { Db, Sqlite } from './db/open'
 import type { Session } from './auth/sessions'
 import type { Runtime } from './runtime'
+import type { AuditMessage } from '../api/audit'
 
 export interface AuditNote {
   /** defaults to the method name */
   action?: string
   entity?: string
   entityId?: string
+  /** English, for the CLI and logs */
   summary?: string
+  /** the same as an i18n key (audit.msg.<key>) with its parameters, for the UI */
+  msg?: AuditMessage
   details?: unknown
   /** for public methods without a session (e.g. a failed login): who it was */
   actor?: string

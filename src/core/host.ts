@@ -155,6 +155,7 @@ export class Host {
           entity: n.entity,
           entityId: n.entityId,
           summary: n.summary,
+          message: n.msg,
           details: n.details
         })
     }

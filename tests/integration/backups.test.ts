@@ -3,6 +3,9 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../src/core/clock'
 import { makeHost, setUpStation, T0, tmpDir, type TestHost } from '../helpers/host'
+import { openDatabase } from '../../src/core/db/open'
+import { findAppRoot } from '../../src/core/runtime'
+import { checkBackupFile } from '../../src/core/backups/files'
 
 let t: TestHost
 afterEach(() => t?.close())
@@ -33,18 +36,23 @@ describe('automatic backups', () => {
 
   it('backs up before a migration runs on an existing database', async () => {
     const dir = tmpDir()
+    // a database made by the first released schema: only the first migration of the journal
+    const migrations = path.join(findAppRoot(), 'src', 'core', 'db', 'migrations')
+    const old = path.join(tmpDir('old-migrations-'), 'migrations')
+    fs.cpSync(migrations, old, { recursive: true })
+    const journal = JSON.parse(fs.readFileSync(path.join(old, 'meta', '_journal.json'), 'utf8'))
+    journal.entries = journal.entries.slice(0, 1)
+    fs.writeFileSync(path.join(old, 'meta', '_journal.json'), JSON.stringify(journal))
+    openDatabase({ file: path.join(dir, 'stationdesk.db'), migrationsFolder: old }).sqlite.close()
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false)
+
     t = makeHost(dir)
-    await setUpStation(t)
-    t.close()
-    // pretend the file was made by an older version that had only the first migration
-    const Database = (await import('better-sqlite3')).default
-    const db = new Database(path.join(dir, 'stationdesk.db'))
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;')
-    db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run()
-    db.close()
-    t = makeHost(dir)
-    expect(backups(dir).some((n) => n.endsWith('-migration.db'))).toBe(true)
-    expect(() => t.host.runtime.sqlite!.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+    const kept = backups(dir).filter((n) => n.endsWith('-migration.db'))
+    expect(kept).toHaveLength(1)
+    expect(checkBackupFile(path.join(dir, 'backups', kept[0]), old)).toBe('the backup holds no station')
+    const db = t.host.runtime.sqlite!
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all()).toEqual([{ name: 'audit_log_no_delete' }, { name: 'audit_log_no_update' }])
+    expect((db.pragma('table_info(audit_log)') as { name: string }[]).map((c) => c.name)).toContain('message')
   })
 })
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Sqlite } from '../db/open'
 import { newId } from '../ids'
 import { stmt } from '../db/stmt'
+import type { AuditMessage } from '../../api/audit'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -13,6 +14,7 @@ export interface AuditEntry {
   entity?: string | null
   entityId?: string | null
   summary?: string
+  message?: AuditMessage
   details?: unknown
 }
 
@@ -26,13 +28,14 @@ interface StoredRow {
   entity: string | null
   entity_id: string | null
   summary: string
+  message: string | null
   details: string | null
   prev_hash: string
   hash: string
 }
 
 function rowHash(r: Omit<StoredRow, 'hash'>): string {
-  const canonical = JSON.stringify([r.seq, r.id, r.at, r.user_id, r.actor, r.action, r.entity, r.entity_id, r.summary, r.details, r.prev_hash])
+  const canonical = JSON.stringify([r.seq, r.id, r.at, r.user_id, r.actor, r.action, r.entity, r.entity_id, r.summary, r.message, r.details, r.prev_hash])
   return createHash('sha256').update(canonical, 'utf8').digest('hex')
 }
 
@@ -49,14 +52,15 @@ export function appendAudit(sqlite: Sqlite, e: AuditEntry): { seq: number; hash:
     entity: e.entity ?? null,
     entity_id: e.entityId ?? null,
     summary: e.summary ?? '',
+    message: e.message === undefined ? null : JSON.stringify(e.message),
     details: e.details === undefined ? null : JSON.stringify(e.details),
     prev_hash: last?.hash ?? GENESIS_HASH
   }
   const hash = rowHash(row)
   stmt(
     sqlite,
-    `INSERT INTO audit_log (seq, id, at, user_id, actor, action, entity, entity_id, summary, details, prev_hash, hash)
-     VALUES (@seq, @id, @at, @user_id, @actor, @action, @entity, @entity_id, @summary, @details, @prev_hash, @hash)`
+    `INSERT INTO audit_log (seq, id, at, user_id, actor, action, entity, entity_id, summary, message, details, prev_hash, hash)
+     VALUES (@seq, @id, @at, @user_id, @actor, @action, @entity, @entity_id, @summary, @message, @details, @prev_hash, @hash)`
   ).run({ ...row, hash })
   return { seq: row.seq, hash }
 }
@@ -73,7 +77,7 @@ export function verifyChain(sqlite: Sqlite): ChainReport {
   let prev = GENESIS_HASH
   let expectedSeq = 1
   let rows = 0
-  const it = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<StoredRow>
+  const it = sqlite.prepare('SELECT seq, id, at, user_id, actor, action, entity, entity_id, summary, message, details, prev_hash, hash FROM audit_log ORDER BY seq').iterate() as IterableIterator<StoredRow>
   for (const r of it) {
     rows++
     if (r.seq !== expectedSeq) return { ok: false, rows, firstBroken: expectedSeq, reason: `row ${expectedSeq} is missing` }

@@ -13,6 +13,7 @@ interface Raw {
   entity: string | null
   entity_id: string | null
   summary: string
+  message: string | null
   hash: string
 }
 
@@ -47,7 +48,7 @@ export const auditHandlers: Handlers<typeof auditApi> = {
     const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log ${w}`).get(...params) as { n: number }).n
     const rows = ctx.sqlite
-      .prepare(`SELECT seq, id, at, user_id, actor, action, entity, entity_id, summary, hash FROM audit_log ${w} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+      .prepare(`SELECT seq, id, at, user_id, actor, action, entity, entity_id, summary, message, hash FROM audit_log ${w} ORDER BY seq DESC LIMIT ? OFFSET ?`)
       .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Raw[]
     const out: AuditRow[] = rows.map((r) => ({
       seq: r.seq,
@@ -59,6 +60,7 @@ export const auditHandlers: Handlers<typeof auditApi> = {
       entity: r.entity,
       entityId: r.entity_id,
       summary: r.summary,
+      message: r.message ? (JSON.parse(r.message) as AuditRow['message']) : null,
       hash: r.hash
     }))
     return { rows: out, total, page: input.page, pageSize: input.pageSize }

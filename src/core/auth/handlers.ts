@@ -48,12 +48,12 @@ export const authHandlers: Handlers<typeof authApi> = {
     const now = ctx.clock.now()
     if (!u) {
       verifyPassword(input.password, DUMMY_HASH)
-      ctx.audit({ action: 'auth.login_failed', actor: name, userId: null, entity: 'user', summary: 'unknown username' })
+      ctx.audit({ action: 'auth.login_failed', actor: name, userId: null, entity: 'user', summary: 'unknown username', msg: ['login.unknownUser'] })
       ctx.failAfterCommit(loginFailed())
       return null as unknown as SessionUser
     }
     if (u.lockedUntil && new Date(u.lockedUntil) > now) {
-      ctx.audit({ action: 'auth.login_refused', actor: name, userId: u.id, entity: 'user', entityId: u.id, summary: 'account locked' })
+      ctx.audit({ action: 'auth.login_refused', actor: name, userId: u.id, entity: 'user', entityId: u.id, summary: 'account locked', msg: ['login.refusedLocked'] })
       ctx.failAfterCommit(new AppError('ACCOUNT_LOCKED', `too many failed attempts: locked until ${u.lockedUntil}`, { lockedUntil: u.lockedUntil }))
       return null as unknown as SessionUser
     }
@@ -73,13 +73,14 @@ export const authHandlers: Handlers<typeof authApi> = {
         userId: u.id,
         entity: 'user',
         entityId: u.id,
-        summary: lock ? `locked for ${LOCK_MINUTES} minutes after ${MAX_FAILED} failed attempts` : `failed attempt ${failed} of ${MAX_FAILED}`
+        summary: lock ? `locked for ${LOCK_MINUTES} minutes after ${MAX_FAILED} failed attempts` : `failed attempt ${failed} of ${MAX_FAILED}`,
+        msg: lock ? ['login.accountLocked', { minutes: LOCK_MINUTES, max: MAX_FAILED }] : ['login.failed', { n: failed, max: MAX_FAILED }]
       })
       ctx.failAfterCommit(lock ? new AppError('ACCOUNT_LOCKED', `too many failed attempts: locked until ${lockedUntil}`, { lockedUntil }) : loginFailed())
       return null as unknown as SessionUser
     }
     if (u.disabled) {
-      ctx.audit({ action: 'auth.login_refused', actor: name, userId: u.id, entity: 'user', entityId: u.id, summary: 'account disabled' })
+      ctx.audit({ action: 'auth.login_refused', actor: name, userId: u.id, entity: 'user', entityId: u.id, summary: 'account disabled', msg: ['login.refusedDisabled'] })
       ctx.failAfterCommit(new AppError('ACCOUNT_DISABLED', 'this account is disabled: ask the administrator'))
       return null as unknown as SessionUser
     }
@@ -95,7 +96,7 @@ export const authHandlers: Handlers<typeof authApi> = {
       lastActivity: now.getTime()
     })
     ctx.setSession(s)
-    ctx.audit({ action: 'auth.login', actor: u.username, userId: u.id, entity: 'user', entityId: u.id, summary: `logged in (${ctx.transport})` })
+    ctx.audit({ action: 'auth.login', actor: u.username, userId: u.id, entity: 'user', entityId: u.id, summary: `logged in (${ctx.transport})`, msg: ['login.ok', { transport: ctx.transport }] })
     queueMicrotask(() => {
       try {
         dailyBackupIfDue(ctx.runtime)
@@ -110,7 +111,7 @@ export const authHandlers: Handlers<typeof authApi> = {
     const s = ctx.user()
     ctx.runtime.sessions.delete(s.id)
     ctx.setSession(null)
-    ctx.audit({ entity: 'user', entityId: s.userId ?? undefined, summary: 'logged out' })
+    ctx.audit({ entity: 'user', entityId: s.userId ?? undefined, summary: 'logged out', msg: ['logout'] })
     return { done: true }
   },
 
@@ -124,13 +125,13 @@ export const authHandlers: Handlers<typeof authApi> = {
     if (!s.userId) throw new AppError('FORBIDDEN', 'not a user session')
     const u = getUser(ctx, s.userId)
     if (!verifyPassword(input.password, u.passwordHash)) {
-      ctx.audit({ action: 'auth.unlock_failed', entity: 'user', entityId: u.id, summary: 'wrong password on the lock screen' })
+      ctx.audit({ action: 'auth.unlock_failed', entity: 'user', entityId: u.id, summary: 'wrong password on the lock screen', msg: ['unlock.failed'] })
       ctx.failAfterCommit(fieldError('password', 'wrong_password', 'wrong password'))
       return null as unknown as SessionUser
     }
     s.locked = false
     s.lastActivity = ctx.clock.now().getTime()
-    ctx.audit({ entity: 'user', entityId: u.id, summary: 'unlocked the screen' })
+    ctx.audit({ entity: 'user', entityId: u.id, summary: 'unlocked the screen', msg: ['unlock.ok'] })
     return sessionUser(u)
   },
 
@@ -140,7 +141,7 @@ export const authHandlers: Handlers<typeof authApi> = {
     const u = getUser(ctx, s.userId)
     if (!verifyPassword(input.oldPassword, u.passwordHash)) throw fieldError('oldPassword', 'wrong_password', 'the current password is wrong')
     ctx.db.update(users).set({ passwordHash: hashPassword(input.newPassword), updatedAt: ctx.nowIso(), updatedBy: s.actor }).where(eq(users.id, u.id)).run()
-    ctx.audit({ entity: 'user', entityId: u.id, summary: 'changed own password' })
+    ctx.audit({ entity: 'user', entityId: u.id, summary: 'changed own password', msg: ['password.changed'] })
     return { done: true }
   }
 }
@@ -177,7 +178,7 @@ export const usersHandlers: Handlers<typeof usersApi> = {
       .insert(users)
       .values({ id, createdAt: now, updatedAt: now, updatedBy: ctx.user().actor, username, displayName: input.displayName, role: input.role, passwordHash: hashPassword(input.password) })
       .run()
-    ctx.audit({ entity: 'user', entityId: id, summary: `created user ${username} (${input.role})` })
+    ctx.audit({ entity: 'user', entityId: id, summary: `created user ${username} (${input.role})`, msg: ['user.created', { username, role: input.role }] })
     return toRow(getUser(ctx, id))
   },
 
@@ -185,7 +186,7 @@ export const usersHandlers: Handlers<typeof usersApi> = {
     const u = getUser(ctx, input.id)
     ensureAnotherAdmin(ctx, u, input.role, u.disabled)
     ctx.db.update(users).set({ displayName: input.displayName, role: input.role, updatedAt: ctx.nowIso(), updatedBy: ctx.user().actor }).where(eq(users.id, u.id)).run()
-    ctx.audit({ entity: 'user', entityId: u.id, summary: `updated user ${u.username}`, details: { role: { before: u.role, after: input.role }, displayName: { before: u.displayName, after: input.displayName } } })
+    ctx.audit({ entity: 'user', entityId: u.id, summary: `updated user ${u.username}`, msg: ['user.updated', { username: u.username }], details: { role: { before: u.role, after: input.role }, displayName: { before: u.displayName, after: input.displayName } } })
     return toRow(getUser(ctx, u.id))
   },
 
@@ -194,7 +195,7 @@ export const usersHandlers: Handlers<typeof usersApi> = {
     ensureAnotherAdmin(ctx, u, u.role, input.disabled)
     ctx.db.update(users).set({ disabled: input.disabled, updatedAt: ctx.nowIso(), updatedBy: ctx.user().actor }).where(eq(users.id, u.id)).run()
     if (input.disabled) ctx.runtime.sessions.deleteForUser(u.id)
-    ctx.audit({ entity: 'user', entityId: u.id, summary: `${input.disabled ? 'disabled' : 'enabled'} user ${u.username}` })
+    ctx.audit({ entity: 'user', entityId: u.id, summary: `${input.disabled ? 'disabled' : 'enabled'} user ${u.username}`, msg: [input.disabled ? 'user.disabled' : 'user.enabled', { username: u.username }] })
     return toRow(getUser(ctx, u.id))
   },
 
@@ -206,7 +207,7 @@ export const usersHandlers: Handlers<typeof usersApi> = {
       .where(eq(users.id, u.id))
       .run()
     ctx.runtime.sessions.deleteForUser(u.id)
-    ctx.audit({ entity: 'user', entityId: u.id, summary: `reset the password of ${u.username} and cleared its lockout` })
+    ctx.audit({ entity: 'user', entityId: u.id, summary: `reset the password of ${u.username} and cleared its lockout`, msg: ['user.reset', { username: u.username }] })
     return toRow(getUser(ctx, u.id))
   }
 }

@@ -20,7 +20,7 @@ export const backupsHandlers: Handlers<typeof backupsApi> = {
 
   'backups.create': (ctx) => {
     const b = backupDatabase(ctx.sqlite, ctx.runtime.paths.backups, 'manual', ctx.clock)
-    ctx.audit({ entity: 'backup', entityId: b.name, summary: `backup ${b.name}` })
+    ctx.audit({ entity: 'backup', entityId: b.name, summary: `backup ${b.name}`, msg: ['backup.created', { name: b.name }] })
     return b
   },
 
@@ -37,7 +37,7 @@ export const backupsHandlers: Handlers<typeof backupsApi> = {
       const sealed = encryptBackup(fs.readFileSync(tmp), input.passphrase)
       const st = ctx.sqlite.prepare('SELECT code FROM station').get() as { code: string }
       const filename = `stationdesk-${st.code}-${localDate(ctx.clock)}.sdbak`
-      ctx.audit({ entity: 'backup', entityId: filename, summary: `exported an encrypted backup (${sealed.length} bytes)` })
+      ctx.audit({ entity: 'backup', entityId: filename, summary: `exported an encrypted backup (${sealed.length} bytes)`, msg: ['backup.exported', { bytes: sealed.length }] })
       return { filename, mime: 'application/octet-stream', base64: sealed.toString('base64') }
     } finally {
       fs.rmSync(tmp, { force: true })

@@ -58,7 +58,8 @@ export function restoreFrom(rt: Runtime, source: string, who: { actor: string; u
       action: 'backups.restore',
       entity: 'backup',
       entityId: label,
-      summary: `restored ${label}; the previous data is kept as ${keptAs}`
+      summary: `restored ${label}; the previous data is kept as ${keptAs}`,
+      message: ['backup.restored', { label, keptAs }]
     })
   ).immediate()
   return { restored: label, keptAs }

@@ -14,7 +14,7 @@ export const keysHandlers: Handlers<typeof keysApi> = {
     const current = before.unprotected ? null : keyPassphrase(ctx.runtime, input.currentPassphrase)
     const after = reprotectStationKey(file, current, input.newPassphrase)
     if (input.rememberPassphrase) ctx.runtime.options.passphraseStore?.set(input.newPassphrase)
-    ctx.audit({ entity: 'key', entityId: after.keyId, summary: before.unprotected ? 'put a passphrase on the signing key' : 'changed the signing key passphrase' })
+    ctx.audit({ entity: 'key', entityId: after.keyId, summary: before.unprotected ? 'put a passphrase on the signing key' : 'changed the signing key passphrase', msg: [before.unprotected ? 'key.passphraseSet' : 'key.passphraseChanged'] })
     return after
   },
 
@@ -24,7 +24,7 @@ export const keysHandlers: Handlers<typeof keysApi> = {
     const st = readStation(ctx)
     const priv = loadPrivateKey(file, keyPassphrase(ctx.runtime, input.passphrase))
     const keyFile = signKeyFile([{ stationCode: st.code, name: st.name, keyId: info.keyId, publicKey: info.publicKey }], info.keyId, priv)
-    ctx.audit({ entity: 'key', entityId: info.keyId, summary: `exported the public key ${info.keyId}` })
+    ctx.audit({ entity: 'key', entityId: info.keyId, summary: `exported the public key ${info.keyId}`, msg: ['key.exported', { keyId: info.keyId }] })
     return {
       filename: `stationdesk-key-${st.code}-${info.keyId}.json`,
       mime: 'application/json',

@@ -70,7 +70,8 @@ export const setupHandlers: Handlers<typeof setupApi & typeof systemApi> = {
         passwordHash: hashPassword(input.admin.password)
       })
       .run()
-    ctx.audit({ actor, userId: adminId, entity: 'station', entityId: stationId, summary: `set up ${input.station.code} ${input.station.name}; key ${key.keyId}`, details: { keyUnprotected: key.unprotected } })
+    ctx.audit({ actor, userId: adminId, entity: 'station', entityId: stationId, summary: `set up ${input.station.code} ${input.station.name}; key ${key.keyId}`,
+      msg: ['setup.done', { code: input.station.code, name: input.station.name, keyId: key.keyId }], details: { keyUnprotected: key.unprotected } })
     return { stationCode: input.station.code, keyId: key.keyId, keyUnprotected: key.unprotected }
   }
 }

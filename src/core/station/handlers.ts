@@ -66,7 +66,7 @@ export const stationHandlers: Handlers<typeof stationApi> = {
   'staff.export': (ctx, input) => {
     const lang = input.lang
     const rows = allRegister(ctx, staffSpec, input)
-    ctx.audit({ entity: 'staff', summary: `exported ${rows.length} staff rows` })
+    ctx.audit({ entity: 'staff', summary: `exported ${rows.length} staff rows`, msg: ['export.staff', { n: rows.length }] })
     return buildXlsx(exportName(ctx, 'staff'), {
       sheetName: label(lang, 'staff.title'),
       title: label(lang, 'staff.title'),
@@ -91,7 +91,7 @@ export const stationHandlers: Handlers<typeof stationApi> = {
   'equipment.export': (ctx, input) => {
     const lang = input.lang
     const rows = allRegister(ctx, equipmentSpec, input)
-    ctx.audit({ entity: 'equipment', summary: `exported ${rows.length} equipment rows` })
+    ctx.audit({ entity: 'equipment', summary: `exported ${rows.length} equipment rows`, msg: ['export.equipment', { n: rows.length }] })
     return buildXlsx(exportName(ctx, 'equipment'), {
       sheetName: label(lang, 'equipment.title'),
       title: label(lang, 'equipment.title'),
@@ -124,7 +124,7 @@ export const stationHandlers: Handlers<typeof stationApi> = {
   'servicePoints.export': (ctx, input) => {
     const lang = input.lang
     const rows = allRegister(ctx, servicePointSpec, input)
-    ctx.audit({ entity: 'servicePoint', summary: `exported ${rows.length} service points` })
+    ctx.audit({ entity: 'servicePoint', summary: `exported ${rows.length} service points`, msg: ['export.servicePoints', { n: rows.length }] })
     return buildXlsx(exportName(ctx, 'service-points'), {
       sheetName: label(lang, 'servicePoints.title').slice(0, 31),
       title: label(lang, 'servicePoints.title'),

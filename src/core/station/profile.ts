@@ -47,6 +47,7 @@ export function updateStation(
   const after = readStation(ctx)
   const changed: Record<string, { before: unknown; after: unknown }> = {}
   for (const k of Object.keys(input) as (keyof typeof input)[]) if (before[k] !== after[k]) changed[k] = { before: before[k], after: after[k] }
-  ctx.audit({ entity: 'station', entityId: before.id, summary: `station profile ${Object.keys(changed).join(', ') || 'saved unchanged'}`, details: { changed } })
+  ctx.audit({ entity: 'station', entityId: before.id, summary: `station profile ${Object.keys(changed).join(', ') || 'saved unchanged'}`,
+    msg: ['station.updated', { fields: Object.keys(changed).join(', ') }], details: { changed } })
   return after
 }

@@ -78,7 +78,7 @@ export function saveRegister<Row>(ctx: Ctx, spec: RegisterSpec<Row>, input: { id
     const after = ctx.db.select().from(spec.table).where(eq(idCol, id)).get() as Record<string, unknown>
     const changed: Record<string, { before: unknown; after: unknown }> = {}
     for (const k of Object.keys(fields)) if (before[k] !== after[k]) changed[k] = { before: before[k], after: after[k] }
-    ctx.audit({ entity: spec.entity, entityId: id, summary: `updated ${spec.describe(after)}`, details: { changed } })
+    ctx.audit({ entity: spec.entity, entityId: id, summary: `updated ${spec.describe(after)}`, msg: ['record.updated', { what: spec.describe(after) }], details: { changed } })
     return spec.toRow(after)
   }
   const newRowId = newId()
@@ -87,6 +87,6 @@ export function saveRegister<Row>(ctx: Ctx, spec: RegisterSpec<Row>, input: { id
     .values({ ...fields, id: newRowId, createdAt: now, updatedAt: now, updatedBy: by })
     .run()
   const row = ctx.db.select().from(spec.table).where(eq(idCol, newRowId)).get() as Record<string, unknown>
-  ctx.audit({ entity: spec.entity, entityId: newRowId, summary: `added ${spec.describe(row)}`, details: { after: fields } })
+  ctx.audit({ entity: spec.entity, entityId: newRowId, summary: `added ${spec.describe(row)}`, msg: ['record.added', { what: spec.describe(row) }], details: { after: fields } })
   return spec.toRow(row)
 }

@@ -16,6 +16,8 @@ export const auditLog = sqliteTable(
     entity: text('entity'),
     entityId: text('entity_id'),
     summary: text('summary').notNull().default(''),
+    /** JSON [i18n key, params]: the UI's text for the row */
+    message: text('message'),
     details: text('details'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull()

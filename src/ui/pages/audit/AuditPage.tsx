@@ -139,7 +139,19 @@ export function AuditPage() {
           </Tooltip>
         ) : null
     },
-    { key: 'summary', dataIndex: 'summary', title: t('audit.col.summary') }
+    {
+      key: 'summary',
+      dataIndex: 'summary',
+      title: t('audit.col.summary'),
+      // the row's own words in the user's language where the core gave a message key; the English summary otherwise
+      render: (summary: string, row: AuditRow) => {
+        const [key, params] = row.message ?? []
+        if (!key || !has(`audit.msg.${key}`)) return summary
+        const p: Record<string, string | number> = { ...params }
+        if (typeof p.role === 'string') p.role = t(`common.role.${p.role}`)
+        return <Tooltip title={summary}>{t(`audit.msg.${key}`, p)}</Tooltip>
+      }
+    }
   ]
 
   return (
