@@ -14,6 +14,8 @@ export interface RecoveryStatus {
   recovery: boolean
   /** why the database could not be opened */
   problem: string | null
+  /** the kind of problem, for the user's language: not an SQLite file, unreadable, damaged, made by a newer version */
+  problemKind: 'not_sqlite' | 'unreadable' | 'damaged' | 'newer_version' | null
   /** the file kept aside, never overwritten */
   dbPath: string
   /** backups that pass the integrity and schema check, newest first */

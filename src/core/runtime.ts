@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { SessionStore } from './auth/sessions'
 import { systemClock, type Clock } from './clock'
-import { CorruptDatabaseError, openDatabase, type Db, type Sqlite } from './db/open'
+import { CorruptDatabaseError, openDatabase, type DatabaseProblem, type Db, type Sqlite } from './db/open'
 import { dataPaths, type DataPaths } from './paths'
 import { backupDatabase } from './backups/files'
 
@@ -48,6 +48,7 @@ export class Runtime {
   abilities: string[] = []
   /** why the database could not be opened, when in recovery mode */
   problem: string | null = null
+  problemKind: DatabaseProblem | null = null
 
   constructor(readonly options: RuntimeOptions) {
     this.paths = dataPaths(path.resolve(options.dataDir))
@@ -80,10 +81,12 @@ export class Runtime {
         }
       })
       this.problem = null
+      this.problemKind = null
     } catch (e) {
       if (!(e instanceof CorruptDatabaseError)) throw e
       this.opened = null
       this.problem = e.problem
+      this.problemKind = e.kind
     }
   }
 

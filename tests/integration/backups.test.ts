@@ -133,6 +133,7 @@ describe('a corrupt database at start', () => {
     expect((await t.fail('auth.login', { username: 'admin', password: 'admin-pass-1' })).code).toBe('RECOVERY_MODE')
     const st = await t.call('recovery.status')
     expect(st.problem).toMatch(/not an SQLite/)
+    expect(st.problemKind).toBe('not_sqlite')
     expect(st.goodBackups.map((b) => b.name)).toContain(good.name)
     expect(st.goodBackups.map((b) => b.name)).not.toContain('stationdesk-20261120-110000-manual.db')
     expect(fs.readFileSync(file).equals(damaged)).toBe(true)

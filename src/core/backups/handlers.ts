@@ -67,6 +67,7 @@ export const backupsHandlers: Handlers<typeof backupsApi> = {
     return {
       recovery: rt.recovery,
       problem: rt.problem,
+      problemKind: rt.problemKind,
       dbPath: rt.paths.db,
       goodBackups: rt.recovery ? goodBackups(rt.paths.backups, rt.migrationsFolder, rt.clock.timeZone) : []
     }

@@ -14,10 +14,13 @@ export interface OpenedDb {
 }
 
 /** The file is not a usable StationDesk database: the app offers the newest good backup. */
+export type DatabaseProblem = 'not_sqlite' | 'unreadable' | 'damaged' | 'newer_version'
+
 export class CorruptDatabaseError extends Error {
   constructor(
     readonly file: string,
-    readonly problem: string
+    readonly problem: string,
+    readonly kind: DatabaseProblem
   ) {
     super(`database ${file} cannot be used: ${problem}`)
     this.name = 'CorruptDatabaseError'
@@ -82,23 +85,23 @@ export function checkIntegrity(sqlite: Sqlite, full = false): string {
  */
 export function openDatabase(opts: OpenOptions): OpenedDb {
   const exists = fs.existsSync(opts.file) && fs.statSync(opts.file).size > 0
-  if (exists && !looksLikeSqlite(opts.file)) throw new CorruptDatabaseError(opts.file, 'not an SQLite database file')
+  if (exists && !looksLikeSqlite(opts.file)) throw new CorruptDatabaseError(opts.file, 'not an SQLite database file', 'not_sqlite')
   fs.mkdirSync(path.dirname(opts.file), { recursive: true })
   let sqlite: Sqlite
   try {
     sqlite = new Database(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
   } catch (e) {
-    throw new CorruptDatabaseError(opts.file, (e as Error).message)
+    throw new CorruptDatabaseError(opts.file, (e as Error).message, 'unreadable')
   }
   try {
     if (exists) {
       const integrity = checkIntegrity(sqlite)
-      if (integrity !== 'ok') throw new CorruptDatabaseError(opts.file, integrity)
+      if (integrity !== 'ok') throw new CorruptDatabaseError(opts.file, integrity, 'damaged')
     }
     applyPragmas(sqlite)
     const total = migrationCount(opts.migrationsFolder)
     const applied = appliedMigrations(sqlite)
-    if (applied > total) throw new CorruptDatabaseError(opts.file, `made by a newer StationDesk (schema ${applied} > ${total})`)
+    if (applied > total) throw new CorruptDatabaseError(opts.file, `made by a newer StationDesk (schema ${applied} > ${total})`, 'newer_version')
     if (exists && applied < total && opts.beforeMigrate) opts.beforeMigrate(sqlite, total - applied)
     const db = drizzle(sqlite, { schema })
     if (applied < total) migrate(db, { migrationsFolder: opts.migrationsFolder })
@@ -107,7 +110,7 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
     sqlite.close()
     if (e instanceof CorruptDatabaseError) throw e
     const msg = (e as Error).message
-    if (/SQLITE_CORRUPT|malformed|not a database|SQLITE_NOTADB/i.test(msg + ((e as { code?: string }).code ?? ''))) throw new CorruptDatabaseError(opts.file, msg)
+    if (/SQLITE_CORRUPT|malformed|not a database|SQLITE_NOTADB/i.test(msg + ((e as { code?: string }).code ?? ''))) throw new CorruptDatabaseError(opts.file, msg, 'damaged')
     throw e
   }
 }

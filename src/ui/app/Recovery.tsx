@@ -35,7 +35,14 @@ export function Recovery({ onRestored, timeZone }: { onRestored: () => void; tim
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('common.recovery.title')}
         </Typography.Title>
-        {status && <Alert type="error" showIcon title={t('common.recovery.body', { path: status.dbPath, problem: status.problem ?? '' })} />}
+        {status && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('common.recovery.body', { path: status.dbPath, problem: t(`common.recovery.kind.${status.problemKind ?? 'damaged'}`) })}
+            description={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{status.problem}</Typography.Text>}
+          />
+        )}
         {status && status.goodBackups.length === 0 && <Alert style={{ marginTop: 16 }} type="warning" title={t('common.recovery.none')} />}
         {status && status.goodBackups.length > 0 && (
           <>
