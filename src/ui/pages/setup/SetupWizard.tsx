@@ -4,60 +4,27 @@
  * current) so an error the core reports on any field can be shown on that field after jumping
  * back to its step. Form names follow the API's paths (station.code, admin.username,
  * keyPassphrase), so the core's field errors land where they belong without a map.
+ * This file is the shell (steps, navigation, submit, error routing); each step has its own file.
  */
-import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Result, Space, Steps, Typography } from 'antd'
-import type { DescriptionsProps } from 'antd'
+import { Alert, Button, Card, Form, Steps, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
-import { username as usernameSchema } from '../../../api/auth'
-import { phone as phoneSchema } from '../../../api/common'
 import type { ApiError } from '../../../api/contract'
 import type { SetupResult } from '../../../api/setup'
-import type { StationLevel } from '../../../api/station'
-import type { StationMode } from '../../../api/system'
 import { callResult } from '../../app/client'
 import { applyFieldErrors, errorText, ruleMessage } from '../../app/errors'
 import { useI18n } from '../../app/i18n'
 import { LangSwitch } from '../../app/LangSwitch'
+import { AdminStep } from './AdminStep'
 import { enterToNext, focusFirst } from './enterNav'
-import { useRegion, type Region } from './useRegion'
-
-interface Values {
-  mode: StationMode
-  station: { level: StationLevel; code: string; name: string; address?: string; phone?: string; buildingArea?: number | null }
-  admin: { username: string; displayName: string; password: string; confirm: string }
-  keyPassphrase?: string
-  keyConfirm?: string
-  rememberPassphrase?: boolean
-}
-
-type Name = (string | number)[]
-const STEP_FIELDS: Name[][] = [
-  [['mode'], ['station', 'level'], ['station', 'code'], ['station', 'name'], ['station', 'address'], ['station', 'phone'], ['station', 'buildingArea']],
-  [['admin', 'username'], ['admin', 'displayName'], ['admin', 'password'], ['admin', 'confirm']],
-  [['keyPassphrase'], ['keyConfirm'], ['rememberPassphrase']],
-  []
-]
-const REVIEW = 3
-
-/** the step holding the field an API path names (review when none does) */
-function stepOf(path: string): number {
-  const i = STEP_FIELDS.findIndex((names) => names.some((n) => n.join('.') === path || path.startsWith(n.join('.') + '.')))
-  if (i >= 0) return i
-  if (path === 'station' || path.startsWith('station.')) return 0
-  if (path === 'admin' || path.startsWith('admin.')) return 1
-  return REVIEW
-}
-
-const INITIAL: Partial<Values> = {
-  mode: 'station',
-  station: { level: 'township', code: '', name: '', address: '', phone: '', buildingArea: null },
-  keyPassphrase: '',
-  keyConfirm: '',
-  rememberPassphrase: false
-}
+import { KeyStep } from './KeyStep'
+import { ReviewStep } from './ReviewStep'
+import { SetupDone } from './SetupResult'
+import { StationStep } from './StationStep'
+import { useRegion } from './useRegion'
+import { changedNames, INITIAL, REVIEW, STEP_FIELDS, stepOf, type Name, type Values } from './wizard'
 
 export function SetupWizard({ onDone }: { onDone: () => void }) {
-  const { t, has, num } = useI18n()
+  const { t, has } = useI18n()
   const [form] = Form.useForm<Values>()
   const [step, setStep] = useState(0)
   const [busy, setBusy] = useState(false)
@@ -67,13 +34,8 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   const stepRefs = [useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null)]
   const finishRef = useRef<HTMLButtonElement>(null)
   const pendingFocus = useRef<Name | null>(null)
-  const lastSuggestion = useRef<string | null>(null)
 
-  const mode = Form.useWatch('mode', form) ?? 'station'
-  const level = Form.useWatch(['station', 'level'], form) ?? 'township'
   const code = Form.useWatch(['station', 'code'], form)
-  const name = Form.useWatch(['station', 'name'], form)
-  const passphrase = Form.useWatch('keyPassphrase', form) ?? ''
   const region = useRegion(code)
 
   const rule = useCallback((r: string, params?: Record<string, string | number>) => ruleMessage(t, has, r, params), [t, has])
@@ -84,15 +46,6 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
       if (r.ok) setDesktop(r.data.abilities.includes('desktop.saveFile'))
     })
   }, [])
-
-  // a name from the code's region, filled in while the user has not typed their own
-  const suggestion = region?.state === 'known' && region.code.length === 9 ? t('setup.name.pattern', { region: region.name }) : null
-  useEffect(() => {
-    if (!suggestion) return
-    const current = (form.getFieldValue(['station', 'name']) as string | undefined)?.trim() ?? ''
-    if (!current || current === lastSuggestion.current) form.setFieldValue(['station', 'name'], suggestion)
-    lastSuggestion.current = suggestion
-  }, [suggestion, form])
 
   // focus: the field an error named, else the first field of the step, else Finish
   useEffect(() => {
@@ -177,9 +130,6 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
 
   if (done) return <SetupDone result={done} onDone={onDone} />
 
-  const regionExtra = regionText(t, region)
-  const required = { required: true, message: t('errors.rule.required') }
-
   return (
     <div className="sd-center" style={{ alignItems: 'flex-start' }}>
       <Card style={{ width: 780, maxWidth: '100%', marginTop: 24 }} data-testid="setup">
@@ -215,192 +165,17 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             if (wrong.length) void form.validateFields(wrong).catch(() => undefined)
           }}
         >
-          {/* 1. mode and station identity */}
           <StepPane active={step === 0} paneRef={stepRefs[0]} onEnter={primary}>
-            <Form.Item name="mode" label={t('setup.mode.label')} extra={mode === 'district' ? t('setup.mode.districtHint') : undefined}>
-              <Radio.Group
-                name="mode"
-                onChange={(e) => {
-                  if (e.target.value === 'district') form.setFieldValue(['station', 'level'], 'district')
-                  if ((form.getFieldValue(['station', 'code']) as string | undefined)?.trim()) void form.validateFields([['station', 'code']]).catch(() => undefined)
-                }}
-                options={[
-                  { value: 'station', label: t('setup.mode.station') },
-                  { value: 'district', label: t('setup.mode.district') }
-                ]}
-              />
-            </Form.Item>
-            <Form.Item name={['station', 'level']} label={t('setup.level.label')} rules={[required]}>
-              <Radio.Group
-                name="level"
-                onChange={() => {
-                  if ((form.getFieldValue(['station', 'code']) as string | undefined)?.trim()) void form.validateFields([['station', 'code']]).catch(() => undefined)
-                }}
-                options={[
-                  { value: 'township', label: t('setup.level.township'), disabled: mode === 'district' },
-                  { value: 'district', label: t('setup.level.district') }
-                ]}
-              />
-            </Form.Item>
-            <Form.Item
-              name={['station', 'code']}
-              label={t('setup.code.label')}
-              validateTrigger="onBlur"
-              validateFirst
-              extra={
-                <div>
-                  {regionExtra && (
-                    <div data-testid="setup-region" style={{ color: region?.state === 'unknown' ? '#cf1322' : region?.state === 'known' ? '#237804' : undefined }}>
-                      {regionExtra}
-                    </div>
-                  )}
-                  <div>{t(level === 'district' ? 'setup.code.helpDistrict' : 'setup.code.helpTownship')}</div>
-                </div>
-              }
-              rules={[
-                required,
-                {
-                  validator: async (_r, value: string | undefined) => {
-                    const c = (value ?? '').trim()
-                    if (!c) return
-                    if (!/^\d{9}$/.test(c)) throw new Error(rule('station_code_format'))
-                    const lvl = form.getFieldValue(['station', 'level']) as StationLevel
-                    if (lvl === 'district' && !c.endsWith('000')) throw new Error(rule('station_code_district'))
-                    if (lvl === 'township' && c.endsWith('000')) throw new Error(rule('station_code_township'))
-                    const r = await callResult('codes.lookup', { code: c.slice(0, 6) })
-                    if (r.ok && !r.data.known) throw new Error(rule('county_unknown', { county: c.slice(0, 6) }))
-                  }
-                }
-              ]}
-            >
-              <Input maxLength={9} inputMode="numeric" placeholder={t('setup.code.placeholder')} style={{ width: 200 }} autoComplete="off" />
-            </Form.Item>
-            <Form.Item
-              name={['station', 'name']}
-              label={t('setup.name.label')}
-              rules={[required, { max: 60, message: rule('too_big') }]}
-              extra={
-                suggestion && name?.trim() !== suggestion ? (
-                  <span>
-                    {t('setup.name.suggest', { name: suggestion })}{' '}
-                    <Typography.Link onClick={() => form.setFieldValue(['station', 'name'], suggestion)}>{t('setup.name.useSuggestion')}</Typography.Link>
-                  </span>
-                ) : undefined
-              }
-            >
-              <Input maxLength={60} autoComplete="off" />
-            </Form.Item>
-            <Form.Item name={['station', 'address']} label={t('setup.address.label')} rules={[{ max: 120, message: rule('too_big') }]}>
-              <Input maxLength={120} autoComplete="off" />
-            </Form.Item>
-            <Form.Item
-              name={['station', 'phone']}
-              label={t('setup.phone.label')}
-              validateTrigger="onBlur"
-              rules={[
-                {
-                  validator: async (_r, v: string | undefined) => {
-                    if (!phoneSchema.safeParse(v ?? '').success) throw new Error(rule('phone'))
-                  }
-                }
-              ]}
-            >
-              <Input placeholder={t('setup.phone.placeholder')} style={{ width: 260 }} autoComplete="off" />
-            </Form.Item>
-            <Form.Item name={['station', 'buildingArea']} label={t('setup.area.label')}>
-              <InputNumber min={0} max={100000} precision={0} suffix={t('setup.area.unit')} style={{ width: 200 }} />
-            </Form.Item>
+            <StationStep form={form} region={region} rule={rule} />
           </StepPane>
-
-          {/* 2. first administrator */}
           <StepPane active={step === 1} paneRef={stepRefs[1]} onEnter={primary}>
-            <Alert type="info" showIcon title={t('setup.admin.intro')} style={{ marginBottom: 20 }} />
-            <Form.Item
-              name={['admin', 'username']}
-              label={t('setup.admin.username')}
-              extra={t('setup.admin.usernameHelp')}
-              validateTrigger="onBlur"
-              rules={[
-                required,
-                {
-                  validator: async (_r, v: string | undefined) => {
-                    if (v && !usernameSchema.safeParse(v).success) throw new Error(rule('username'))
-                  }
-                }
-              ]}
-            >
-              <Input maxLength={32} autoComplete="off" style={{ width: 260 }} />
-            </Form.Item>
-            <Form.Item name={['admin', 'displayName']} label={t('setup.admin.displayName')} rules={[required, { max: 40, message: rule('too_big') }]}>
-              <Input maxLength={40} autoComplete="off" style={{ width: 260 }} />
-            </Form.Item>
-            <Form.Item name={['admin', 'password']} label={t('setup.admin.password')} extra={t('setup.admin.passwordHelp')} validateTrigger="onBlur" rules={[required, { min: 8, message: rule('password_short') }]}>
-              <Input.Password autoComplete="new-password" style={{ width: 260 }} />
-            </Form.Item>
-            <Form.Item
-              name={['admin', 'confirm']}
-              label={t('setup.admin.confirm')}
-              dependencies={[['admin', 'password']]}
-              validateTrigger="onBlur"
-              rules={[
-                required,
-                ({ getFieldValue }) => ({
-                  validator: async (_r, v: string | undefined) => {
-                    if (v && v !== getFieldValue(['admin', 'password'])) throw new Error(t('setup.admin.mismatch'))
-                  }
-                })
-              ]}
-            >
-              <Input.Password autoComplete="new-password" style={{ width: 260 }} />
-            </Form.Item>
+            <AdminStep rule={rule} />
           </StepPane>
-
-          {/* 3. signing key */}
           <StepPane active={step === 2} paneRef={stepRefs[2]} onEnter={primary}>
-            <Typography.Paragraph style={{ marginBottom: 20 }}>{t('setup.key.intro')}</Typography.Paragraph>
-            <Form.Item
-              name="keyPassphrase"
-              label={t('setup.key.passphrase')}
-              extra={t('setup.key.passphraseHelp')}
-              validateTrigger="onBlur"
-              rules={[
-                {
-                  validator: async (_r, v: string | undefined) => {
-                    if (v && v.length < 8) throw new Error(rule('passphrase_short'))
-                  }
-                }
-              ]}
-            >
-              <Input.Password autoComplete="new-password" style={{ width: 260 }} />
-            </Form.Item>
-            <Form.Item
-              name="keyConfirm"
-              label={t('setup.key.confirm')}
-              dependencies={['keyPassphrase']}
-              validateTrigger="onBlur"
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: async (_r, v: string | undefined) => {
-                    if ((v ?? '') !== ((getFieldValue('keyPassphrase') as string | undefined) ?? '')) throw new Error(t('setup.key.mismatch'))
-                  }
-                })
-              ]}
-            >
-              <Input.Password autoComplete="new-password" style={{ width: 260 }} />
-            </Form.Item>
-            {desktop && (
-              <Form.Item name="rememberPassphrase" valuePropName="checked" wrapperCol={{ offset: 6, span: 17 }}>
-                <Checkbox disabled={!passphrase}>{t('setup.key.remember')}</Checkbox>
-              </Form.Item>
-            )}
-            {!passphrase && (
-              <Alert type="warning" showIcon title={t('setup.key.unprotectedTitle')} description={t('setup.key.unprotectedBody')} data-testid="setup-key-warning" />
-            )}
+            <KeyStep form={form} desktop={desktop} rule={rule} />
           </StepPane>
-
-          {/* 4. review */}
           <StepPane active={step === REVIEW} paneRef={stepRefs[3]} onEnter={primary}>
-            {step === REVIEW && <Review values={form.getFieldsValue(true) as Values} region={region} desktop={desktop} num={num} />}
+            {step === REVIEW && <ReviewStep values={form.getFieldsValue(true) as Values} region={region} desktop={desktop} />}
             {failure && (
               <Alert
                 type="error"
@@ -440,99 +215,10 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   )
 }
 
-/** the names of the fields in a (nested) changed-values object */
-function changedNames(changed: Record<string, unknown>, prefix: Name = []): Name[] {
-  return Object.entries(changed).flatMap(([k, v]) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? changedNames(v as Record<string, unknown>, [...prefix, k]) : [[...prefix, k]]
-  )
-}
-
-function regionText(t: (k: string, p?: Record<string, string | number>) => string, region: Region | null): string | null {
-  if (!region) return null
-  switch (region.state) {
-    case 'looking':
-      return t('setup.code.looking')
-    case 'known':
-      return region.name
-    case 'county':
-      return region.complete ? t('setup.code.countyOnly', { county: region.name }) : region.name
-    case 'unknown':
-      return t('setup.code.unknown', { code: region.code.length > 6 ? region.code.slice(0, 6) : region.code })
-  }
-}
-
 function StepPane({ active, paneRef, onEnter, children }: { active: boolean; paneRef: RefObject<HTMLDivElement | null>; onEnter: () => void; children: ReactNode }) {
   return (
     <div ref={paneRef} style={{ display: active ? 'block' : 'none' }} onKeyDown={(e) => enterToNext(e, onEnter)} aria-hidden={!active}>
       {children}
-    </div>
-  )
-}
-
-function Review({ values: v, region, desktop, num }: { values: Values; region: Region | null; desktop: boolean; num: (n: number) => string }) {
-  const { t } = useI18n()
-  const none = <Typography.Text type="secondary">{t('setup.review.none')}</Typography.Text>
-  const s = v.station
-  const key = v.keyPassphrase ?? ''
-  const regionName = region && (region.state === 'known' || region.state === 'county') ? region.name : null
-  const items: DescriptionsProps['items'] = [
-    { key: 'mode', label: t('setup.review.mode'), children: t(`setup.mode.${v.mode}`) },
-    { key: 'level', label: t('setup.review.level'), children: t(`setup.level.${s.level}`) },
-    { key: 'code', label: t('setup.review.code'), children: s.code },
-    { key: 'region', label: t('setup.review.region'), children: regionName ?? none },
-    { key: 'name', label: t('setup.review.name'), children: s.name },
-    { key: 'address', label: t('setup.review.address'), children: s.address?.trim() || none },
-    { key: 'phone', label: t('setup.review.phone'), children: s.phone?.trim() || none },
-    {
-      key: 'area',
-      label: t('setup.review.area'),
-      children: s.buildingArea === null || s.buildingArea === undefined ? none : t('setup.review.areaValue', { n: num(s.buildingArea) })
-    },
-    { key: 'user', label: t('setup.review.adminUsername'), children: v.admin?.username },
-    { key: 'dn', label: t('setup.review.adminName'), children: v.admin?.displayName },
-    { key: 'pw', label: t('setup.review.adminPassword'), children: t('setup.review.passwordSet') },
-    {
-      key: 'key',
-      label: t('setup.review.key'),
-      children: key ? t('setup.review.keyProtected') : <Typography.Text type="warning">{t('setup.review.keyUnprotected')}</Typography.Text>
-    }
-  ]
-  if (desktop && key) items.push({ key: 'remember', label: t('setup.review.remember'), children: t(v.rememberPassphrase ? 'common.yes' : 'common.no') })
-  return (
-    <>
-      <Typography.Paragraph>{t('setup.review.intro')}</Typography.Paragraph>
-      <Descriptions bordered size="small" column={1} items={items} styles={{ label: { width: 200 } }} data-testid="setup-review" />
-    </>
-  )
-}
-
-function SetupDone({ result, onDone }: { result: SetupResult & { name: string }; onDone: () => void }) {
-  const { t } = useI18n()
-  const keysPath = `${t('common.nav.admin')} → ${t('common.nav.keys')}`
-  const loginRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => loginRef.current?.focus(), [])
-  return (
-    <div className="sd-center">
-      <Card style={{ width: 720, maxWidth: '100%' }} data-testid="setup-result">
-        <Result status="success" title={t('setup.done.title')} subTitle={t('setup.done.subtitle', { name: result.name, code: result.stationCode })} style={{ padding: '16px 0' }} />
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            items={[{ key: 'keyId', label: t('setup.done.keyId'), children: <Typography.Text code copyable data-testid="setup-key-id">{result.keyId}</Typography.Text> }]}
-          />
-          {result.keyUnprotected && (
-            <Alert type="warning" showIcon title={t('setup.done.unprotectedTitle')} description={t('setup.done.unprotected')} data-testid="setup-done-unprotected" />
-          )}
-          <Alert type="info" showIcon title={t('setup.done.exportTitle')} description={t('setup.done.exportBody', { path: keysPath })} />
-        </Space>
-        <div style={{ textAlign: 'center', marginTop: 24 }}>
-          <Button type="primary" size="large" ref={loginRef} onClick={onDone} data-testid="setup-done">
-            {t('setup.done.login')}
-          </Button>
-        </div>
-      </Card>
     </div>
   )
 }
