@@ -16,14 +16,8 @@ import { fmtDateTime } from '../../components/format'
 import { useRuleText, useZodRule } from '../../components/rules'
 import { useCodeLookup } from '../../components/useCodeLookup'
 
-interface ProfileForm {
-  level: StationLevel
-  code: string
-  name: string
-  address: string
-  phone: string
-  buildingArea: number | null
-}
+/** the editable part of the profile: what station.update takes */
+type ProfileForm = Pick<StationProfile, 'level' | 'code' | 'name' | 'address' | 'phone' | 'buildingArea'>
 
 const shape = stationProfileInput.shape
 
