@@ -177,7 +177,5 @@ export const personsApi = {
   'persons.recordEvent': method<Person>()({ input: recordEventInput, roles: REGISTER, kind: 'write' }),
   'persons.events': method<PersonEvent[]>()({ input: z.object({ personId: z.string().min(1) }), roles: REGISTER, kind: 'read' }),
   /** the filtered list as xlsx */
-  'persons.export': method<FileOut>()({ input: personSearchInput, roles: REGISTER, kind: 'sensitive-read' }),
-  /** the information card as an A4 PDF */
-  'persons.card': method<FileOut>()({ input: z.object({ id: z.string().min(1), lang: z.enum(LANGS).default('zh-CN') }), roles: REGISTER, kind: 'sensitive-read' })
+  'persons.export': method<FileOut>()({ input: personSearchInput, roles: REGISTER, kind: 'sensitive-read' })
 }
