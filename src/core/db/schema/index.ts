@@ -1,3 +1,4 @@
 export * from './station'
 export * from './auth'
 export * from './audit'
+export * from './persons'
