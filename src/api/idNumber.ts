@@ -93,7 +93,8 @@ export function checkIdNumber(raw: string, opts: IdCheckOptions): IdCheck {
   const m = Number(id.slice(10, 12))
   const d = Number(id.slice(12, 14))
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
-  if (y < 1900 || !realDate(y, m, d)) return fail({ code: 'ID_DATE', message: `${birth} is not a real date`, params: { birth } }, warnings)
+  if (y < 1900) return fail({ code: 'ID_DATE', message: `${birth} is before 1900`, params: { birth } }, warnings)
+  if (!realDate(y, m, d)) return fail({ code: 'ID_DATE', message: `${birth} is not a real date`, params: { birth } }, warnings)
   if (birth > opts.today) return fail({ code: 'ID_DATE', message: `${birth} is in the future`, params: { birth } }, warnings)
 
   const expected = checkDigit(id.slice(0, 17))
