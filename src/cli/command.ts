@@ -27,6 +27,11 @@ export interface CommandSpec {
   acts?: 'operator' | 'local' | 'none'
   /** runs while the database is in recovery mode (restore, info) */
   inRecovery?: boolean
+  /**
+   * needs no data folder (pure checks such as `id check`): no database is opened or created;
+   * `run` gets no host (`c.host` and `c.call` throw), no session and an empty `dataDir`
+   */
+  noData?: boolean
   /** extra help lines */
   notes?: string[]
   run(c: CommandContext): Promise<number | void>

@@ -31,7 +31,8 @@ function parseOptions(defs: Record<string, OptionDef>): NonNullable<ParseArgsCon
 }
 
 function optionsOf(cmd: CommandSpec): Record<string, OptionDef> {
-  return { ...(cmd.options ?? {}), ...(cmd.acts === undefined || cmd.acts === 'operator' ? USER : {}), ...GLOBAL }
+  const global = cmd.noData ? { json: GLOBAL.json, help: GLOBAL.help } : GLOBAL
+  return { ...(cmd.options ?? {}), ...(cmd.acts === undefined || cmd.acts === 'operator' ? USER : {}), ...global }
 }
 
 const nameOf = (c: CommandSpec) => (c.verb ? `${c.domain} ${c.verb}` : c.domain)
@@ -205,6 +206,27 @@ async function dispatch(argv: string[], io: CliIO, out: Out): Promise<number> {
   }
 }
 
+/** the context of a `noData` command: nothing of the data folder is there */
+function withoutData(out: Out, io: CliIO, opts: Values, args: string[]): CommandContext {
+  const none = (): never => {
+    throw new Error('this command runs without a data folder')
+  }
+  return {
+    get host(): Host {
+      return none()
+    },
+    call: async () => none(),
+    out,
+    io,
+    dataDir: '',
+    opts,
+    args,
+    sessionId: null,
+    actor: '',
+    namedUser: false
+  }
+}
+
 async function runCommand(cmd: CommandSpec, argv: string[], io: CliIO, out: Out): Promise<number> {
   // second pass: only this command's options, strictly
   let parsed: { values: Values; positionals: string[] }
@@ -220,6 +242,7 @@ async function runCommand(cmd: CommandSpec, argv: string[], io: CliIO, out: Out)
   if (rest.length < required.length) throw new UsageError(`missing ${required[rest.length]}`)
   if (rest.length > required.length) throw new UsageError(`unexpected argument: ${rest[required.length]}`)
   const opts = parsed.values
+  if (cmd.noData) return (await cmd.run(withoutData(out, io, opts, rest))) ?? EXIT_OK
 
   const dataFlag = typeof opts.data === 'string' && opts.data ? path.resolve(io.cwd, opts.data) : undefined
   const dataDir = resolveDataDir(dataFlag ?? (io.env.STATIONDESK_DATA || undefined))

@@ -2,6 +2,7 @@ import type { CommandSpec } from '../command'
 import { auditCommands } from './audit'
 import { backupCommands } from './backup'
 import { demoCommands } from './demo'
+import { idCommands } from './id'
 import { infoCommands } from './info'
 import { initCommands } from './init'
 import { keysCommands } from './keys'
@@ -15,5 +16,6 @@ export const commands: CommandSpec[] = [
   ...usersCommands,
   ...backupCommands,
   ...auditCommands,
-  ...keysCommands
+  ...keysCommands,
+  ...idCommands
 ]
