@@ -14,7 +14,7 @@ export function Shell({ onLogout, onLock }: { onLogout: () => void; onLock: () =
   const { t } = useI18n()
   const { info, session, can } = useApp()
   const { path } = useRoute()
-  const visible = useMemo(() => pages.filter((p) => can(...p.roles)), [can])
+  const visible = useMemo(() => pages.filter((p) => can(...p.roles) && !p.parent), [can])
 
   const items = useMemo(() => {
     const entry = (p: PageDef) => ({ key: p.path, icon: p.icon, label: t(p.navKey), 'data-testid': `nav-${p.path}` })
@@ -38,7 +38,7 @@ export function Shell({ onLogout, onLock }: { onLogout: () => void; onLock: () =
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>
           <HomeOutlined /> {t('common.appNameShort')}
         </div>
-        <Menu mode="inline" selectedKeys={[path]} defaultOpenKeys={['group-station', 'group-admin']} items={items as never} onClick={(e) => navigate(e.key)} />
+        <Menu mode="inline" selectedKeys={[page?.parent ?? path]} defaultOpenKeys={['group-station', 'group-admin']} items={items as never} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #eef0f3' }}>

@@ -2,7 +2,8 @@
 import { adminPages } from './admin'
 import { auditPages } from './audit'
 import { dashboardPages } from './dashboard'
+import { personsPages } from './persons'
 import { stationPages } from './station'
 import type { PageDef } from './types'
 
-export const pages: PageDef[] = [...dashboardPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)
+export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)

@@ -13,4 +13,6 @@ export interface PageDef {
   component: ComponentType
   /** position in its group */
   order: number
+  /** a page reached from another (a person's page from the register): not in the menu, its parent's entry marked */
+  parent?: string
 }

@@ -1,0 +1,313 @@
+/**
+ * The people register (/persons): one search box that takes anything a clerk has at hand (full
+ * ID, its last 4–6 digits, name, pinyin or initials, phone), filters by village, sex, marital
+ * and migrant status, register state and age band, sortable columns, paged on the backend, and
+ * an export of the filtered list to Excel. An ID-card reader in keyboard mode types the number
+ * and Enter into the search box: exactly one person with that ID opens directly; none offers to
+ * add her with that ID.
+ */
+import { Alert, Button, Input, InputNumber, Segmented, Select, Space, Table, Tag, Typography } from 'antd'
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface'
+import type { TablePaginationConfig } from 'antd'
+import { ClearOutlined, DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { checkIdNumber, normalizeIdInput } from '../../../api/idNumber'
+import { MARITAL_STATUSES, MIGRANT_STATUSES, SEXES, type PersonRow, type SORT_FIELDS } from '../../../api/persons'
+import { saveFile } from '../../app/files'
+import { useI18n } from '../../app/i18n'
+import { navigate } from '../../app/router'
+import { useApp } from '../../app/session'
+import { useNotify } from '../../app/useNotify'
+import { useDebounced } from '../../components/useDebounced'
+import { usePagedList } from '../../components/usePagedList'
+import { pcall } from './api'
+import { findById, personPath } from './PersonNewPage'
+import { useServicePoints } from './useServicePoints'
+import { looksLikeId, stationToday, usePersonWords } from './words'
+
+type Sort = (typeof SORT_FIELDS)[number]
+
+interface Filters {
+  servicePointId?: string
+  sex?: PersonRow['sex']
+  maritalStatus?: PersonRow['maritalStatus']
+  migrantStatus?: PersonRow['migrantStatus']
+  state: PersonRow['state']
+  ageFrom?: number
+  ageTo?: number
+}
+
+interface Query extends Filters {
+  q?: string
+  sort: Sort
+  order: 'asc' | 'desc'
+}
+
+/** the list as the clerk left it: coming back from a person finds the same search */
+let kept: { text: string; filters: Filters; sort: Sort; order: 'asc' | 'desc' } = { text: '', filters: { state: 'active' }, sort: 'name', order: 'asc' }
+
+const MARITAL_COLORS: Record<string, string> = { married: 'blue', remarried: 'geekblue', divorced: 'orange', widowed: 'default', unmarried: 'default' }
+const MIGRANT_COLORS: Record<string, string> = { out: 'orange', in: 'purple' }
+
+/** what the search box sends: an ID being typed or read is normalised (full-width, spaces, x) */
+function searchText(raw: string): string {
+  const s = raw.trim()
+  return looksLikeId(s) ? normalizeIdInput(s) : s
+}
+
+const list = (q: Query & { page: number; pageSize: number }) => pcall('persons.search', q)
+
+export function PersonsPage() {
+  const { t, lang } = useI18n()
+  const words = usePersonWords()
+  const { fail, ok } = useNotify()
+  const { info } = useApp()
+  const points = useServicePoints()
+  const [text, setText] = useState(kept.text)
+  const debounced = useDebounced(searchText(text), 300)
+  const [q, setQ] = useState(searchText(kept.text))
+  const [filters, setFilters] = useState<Filters>(kept.filters)
+  const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({ sort: kept.sort, order: kept.order })
+  const [notFound, setNotFound] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const search = useRef<HTMLInputElement | null>(null)
+
+  useEffect(() => setQ(debounced), [debounced])
+  useEffect(() => {
+    kept = { text, filters, ...sort }
+  }, [text, filters, sort])
+
+  const query = useMemo<Query>(() => {
+    const f: Query = { state: filters.state, ...sort }
+    if (q) f.q = q
+    for (const k of ['servicePointId', 'sex', 'maritalStatus', 'migrantStatus', 'ageFrom', 'ageTo'] as const) if (filters[k] !== undefined && filters[k] !== null) (f as unknown as Record<string, unknown>)[k] = filters[k]
+    return f
+  }, [q, filters, sort])
+  const { data, loading, pagination, onTableChange } = usePagedList(list, query)
+
+  const set = <K extends keyof Filters>(k: K, v: Filters[K] | null) => setFilters((f) => ({ ...f, [k]: v ?? undefined }))
+  const filtered = Object.entries(filters).some(([k, v]) => k !== 'state' && v !== undefined) || filters.state !== 'active' || text !== ''
+
+  /** Enter: search now; a whole valid ID (typed or read) opens its person, or offers to add her */
+  const onEnter = async () => {
+    const s = searchText(text)
+    setQ(s)
+    setNotFound(null)
+    const id = s.length >= 15 ? checkIdNumber(s, { today: stationToday(info.timeZone) }) : null
+    if (!id?.valid) return
+    try {
+      const hit = await findById(id.normalized)
+      if (hit) navigate(personPath(hit.id))
+      else setNotFound(id.normalized)
+    } catch (e) {
+      fail(e)
+    }
+  }
+
+  const doExport = async () => {
+    setExporting(true)
+    try {
+      const file = await pcall('persons.export', { ...query, lang })
+      if (await saveFile(file, info.abilities)) ok(t('common.exported', { file: file.filename }))
+    } catch (e) {
+      fail(e)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const sorted = (k: Sort) => (sort.sort === k ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null)
+  const columns: ColumnsType<PersonRow> = [
+    {
+      key: 'name',
+      dataIndex: 'name',
+      title: words.field('name'),
+      width: 110,
+      sorter: true,
+      sortOrder: sorted('name'),
+      render: (name: string, r) => (
+        <a href={`#${personPath(r.id)}`} onClick={(e) => e.stopPropagation()} data-testid="persons-open">
+          {name}
+        </a>
+      )
+    },
+    { key: 'idNumber', dataIndex: 'idNumber', title: words.field('idNumber'), width: 190, sorter: true, sortOrder: sorted('idNumber'), render: (v: string) => <span className="sd-num">{v}</span> },
+    { key: 'sex', dataIndex: 'sex', title: words.field('sex'), width: 64, render: (v: string) => words.value('sex', v) },
+    { key: 'birthDate', dataIndex: 'birthDate', title: words.field('birthDate'), width: 120, sorter: true, sortOrder: sorted('birthDate'), render: (v: string) => <span className="sd-num">{v}</span> },
+    { key: 'age', dataIndex: 'age', title: t('persons.list.age'), width: 64, align: 'right', render: (v: number) => <span className="sd-num">{v}</span> },
+    { key: 'phone', dataIndex: 'phone', title: words.field('phone'), width: 130, render: (v: string) => <span className="sd-num">{v}</span> },
+    { key: 'point', dataIndex: 'servicePointName', title: words.field('servicePointId'), width: 130, ellipsis: true },
+    {
+      key: 'marital',
+      dataIndex: 'maritalStatus',
+      title: words.field('maritalStatus'),
+      width: 96,
+      render: (v: string) => <Tag color={MARITAL_COLORS[v]}>{words.value('maritalStatus', v)}</Tag>
+    },
+    {
+      key: 'migrant',
+      dataIndex: 'migrantStatus',
+      title: words.field('migrantStatus'),
+      width: 96,
+      render: (v: string) => (v === 'local' ? words.value('migrantStatus', v) : <Tag color={MIGRANT_COLORS[v]}>{words.value('migrantStatus', v)}</Tag>)
+    }
+  ]
+
+  const onChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<PersonRow> | SorterResult<PersonRow>[], extra: { action: string }) => {
+    if (extra.action !== 'sort') return onTableChange(p)
+    const one = Array.isArray(s) ? s[0] : s
+    const key = (one?.columnKey as Sort | undefined) ?? 'name'
+    setSort(one?.order ? { sort: key, order: one.order === 'descend' ? 'desc' : 'asc' } : { sort: 'name', order: 'asc' })
+  }
+
+  return (
+    <div>
+      <div className="sd-page-toolbar">
+        <Input
+          ref={(el) => {
+            search.current = el?.input ?? null
+          }}
+          allowClear
+          autoFocus
+          prefix={<SearchOutlined />}
+          placeholder={t('persons.list.searchPlaceholder')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value)
+            setNotFound(null)
+          }}
+          onPressEnter={() => void onEnter()}
+          style={{ width: 320 }}
+          data-testid="persons-search"
+          aria-label={t('persons.list.search')}
+        />
+        <Segmented<PersonRow['state']>
+          value={filters.state}
+          onChange={(v) => set('state', v)}
+          options={[
+            { value: 'active', label: words.value('state', 'active') },
+            { value: 'exited', label: words.value('state', 'exited') }
+          ]}
+          data-testid="persons-state"
+        />
+        <span className="sd-grow" />
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()} data-testid="persons-export">
+          {t('common.export')}
+        </Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/persons/new')} data-testid="persons-add">
+          {t('persons.list.add')}
+        </Button>
+      </div>
+      <div className="sd-page-toolbar">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={words.field('servicePointId')}
+          value={filters.servicePointId}
+          onChange={(v: string | undefined) => set('servicePointId', v)}
+          options={points.options}
+          style={{ width: 150 }}
+          data-testid="persons-filter-point"
+        />
+        <Select
+          allowClear
+          placeholder={words.field('sex')}
+          value={filters.sex}
+          onChange={(v: Filters['sex']) => set('sex', v)}
+          options={SEXES.map((v) => ({ value: v, label: words.value('sex', v) }))}
+          style={{ width: 90 }}
+          data-testid="persons-filter-sex"
+        />
+        <Select
+          allowClear
+          placeholder={words.field('maritalStatus')}
+          value={filters.maritalStatus}
+          onChange={(v: Filters['maritalStatus']) => set('maritalStatus', v)}
+          options={MARITAL_STATUSES.map((v) => ({ value: v, label: words.value('maritalStatus', v) }))}
+          style={{ width: 120 }}
+          data-testid="persons-filter-marital"
+        />
+        <Select
+          allowClear
+          placeholder={words.field('migrantStatus')}
+          value={filters.migrantStatus}
+          onChange={(v: Filters['migrantStatus']) => set('migrantStatus', v)}
+          options={MIGRANT_STATUSES.map((v) => ({ value: v, label: words.value('migrantStatus', v) }))}
+          style={{ width: 120 }}
+          data-testid="persons-filter-migrant"
+        />
+        <Space.Compact>
+          <InputNumber
+            min={0}
+            max={130}
+            precision={0}
+            placeholder={t('persons.list.ageFrom')}
+            value={filters.ageFrom ?? null}
+            onChange={(v) => set('ageFrom', v)}
+            style={{ width: 96 }}
+            data-testid="persons-filter-age-from"
+            aria-label={t('persons.list.ageFrom')}
+          />
+          <InputNumber
+            min={0}
+            max={130}
+            precision={0}
+            placeholder={t('persons.list.ageTo')}
+            value={filters.ageTo ?? null}
+            onChange={(v) => set('ageTo', v)}
+            style={{ width: 96 }}
+            suffix={t('persons.list.years')}
+            data-testid="persons-filter-age-to"
+            aria-label={t('persons.list.ageTo')}
+          />
+        </Space.Compact>
+        {filtered && (
+          <Button
+            icon={<ClearOutlined />}
+            onClick={() => {
+              setText('')
+              setQ('')
+              setFilters({ state: 'active' })
+              setNotFound(null)
+              search.current?.focus()
+            }}
+            data-testid="persons-reset"
+          >
+            {t('persons.list.reset')}
+          </Button>
+        )}
+      </div>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -4, marginBottom: 8 }}>
+        {t('persons.list.searchHint')}
+      </Typography.Paragraph>
+      {notFound && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="persons-not-found"
+          title={t('persons.list.idNotFound', { id: notFound })}
+          action={
+            <Button size="small" type="primary" onClick={() => navigate(`/persons/new?idNumber=${notFound}`)} data-testid="persons-add-this">
+              {t('persons.list.addThis')}
+            </Button>
+          }
+        />
+      )}
+      <div data-testid="persons-table">
+        <Table<PersonRow>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.rows ?? []}
+          pagination={pagination}
+          scroll={{ x: 'max-content' }}
+          onChange={onChange}
+          onRow={(r) => ({ onClick: () => navigate(personPath(r.id)), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: q ? t('persons.list.noMatch') : t('persons.list.empty') }}
+        />
+      </div>
+    </div>
+  )
+}
