@@ -93,9 +93,9 @@ export function checkIdNumber(raw: string, opts: IdCheckOptions): IdCheck {
   const m = Number(id.slice(10, 12))
   const d = Number(id.slice(12, 14))
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
-  if (y < 1900) return fail({ code: 'ID_DATE', message: `${birth} is before 1900`, params: { birth } }, warnings)
-  if (!realDate(y, m, d)) return fail({ code: 'ID_DATE', message: `${birth} is not a real date`, params: { birth } }, warnings)
-  if (birth > opts.today) return fail({ code: 'ID_DATE', message: `${birth} is in the future`, params: { birth } }, warnings)
+  if (y < 1900) return fail({ code: 'ID_DATE', message: `${birth} is before 1900`, params: { birth, reason: 'before_1900' } }, warnings)
+  if (!realDate(y, m, d)) return fail({ code: 'ID_DATE', message: `${birth} is not a real date`, params: { birth, reason: 'not_a_date' } }, warnings)
+  if (birth > opts.today) return fail({ code: 'ID_DATE', message: `${birth} is in the future`, params: { birth, reason: 'future' } }, warnings)
 
   const expected = checkDigit(id.slice(0, 17))
   if (id[17] !== expected) return fail({ code: 'ID_CHECKSUM', message: `the check digit should be ${expected}`, params: { expected, got: id[17] } }, warnings)
