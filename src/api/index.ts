@@ -5,6 +5,7 @@ import { backupsApi } from './backups'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
 import { keysApi } from './keys'
+import { personsApi } from './persons'
 import { setupApi } from './setup'
 import { stationApi } from './station'
 import { desktopApi, systemApi } from './system'
@@ -19,6 +20,7 @@ export const api = {
   ...backupsApi,
   ...keysApi,
   ...dashboardApi,
+  ...personsApi,
   ...desktopApi
 } as const
 

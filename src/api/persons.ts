@@ -53,9 +53,25 @@ export interface Person extends PersonFacts {
   servicePointName: string | null
   /** missing items a complete information card should have (错项漏项: wrong ones cannot be saved) */
   missing: string[]
+  /**
+   * accepted but worth a look: an ID region or household region not in the current GB/T 2260
+   * list (an older code?), and, in the answer to a write, an ID that was normalised or upgraded
+   * from 15 digits
+   */
+  warnings: PersonWarning[]
   createdAt: string
   updatedAt: string
   updatedBy: string
+}
+
+/** codes: the ID check's warnings (ID_REGION_NOT_CURRENT, ID_LEGACY_UPGRADED, ID_NORMALIZED), REGION_NOT_CURRENT */
+export interface PersonWarning {
+  /** the fact it concerns: idNumber, spouseIdNumber or hukouRegion */
+  path: string
+  code: string
+  /** English fallback */
+  message: string
+  params?: Record<string, string | number>
 }
 
 /** one row of a search result */
@@ -89,27 +105,56 @@ export interface PersonEvent {
 const idField = z.string().trim().min(1, { message: 'required' }).max(40)
 const count = z.number().int({ message: 'integer' }).min(0, { message: 'min0' }).max(20)
 
-export const personFactsInput = z.object({
+/** a date that may be cleared: '' or null -> null */
+const clearableDate = z.union([isoDate, z.literal(''), z.null()]).transform((v) => v || null)
+
+/**
+ * The facts' schemas without defaults: an event's `changes` is a partial of these, so a fact the
+ * event does not name stays absent (a default there would read as a change to every fact).
+ */
+const factFields = {
   idNumber: idField,
   name: requiredText(30),
+  sex: z.enum(SEXES),
+  birthDate: isoDate,
+  phone,
+  hukouRegion: z.string().trim().regex(/^$|^\d{6}$/, { message: 'region_format' }),
+  hukouAddress: text(120),
+  servicePointId: z.string().nullable(),
+  residenceAddress: text(120),
+  maritalStatus: z.enum(MARITAL_STATUSES),
+  maritalDate: clearableDate,
+  spouseName: text(30),
+  spouseIdNumber: z.string().trim().max(40),
+  boys: count,
+  girls: count,
+  contraception: z.enum(CONTRACEPTIONS),
+  contraceptionSince: clearableDate,
+  migrantStatus: z.enum(MIGRANT_STATUSES),
+  migrantPlace: text(120),
+  migrantSince: clearableDate
+}
+
+export const personFactsInput = z.object({
+  ...factFields,
   /** optional: derived from the ID; if given it must agree */
-  sex: z.enum(SEXES).optional(),
-  birthDate: isoDate.optional(),
+  sex: factFields.sex.optional(),
+  birthDate: factFields.birthDate.optional(),
   phone: phone.default(''),
-  hukouRegion: z.string().trim().regex(/^$|^\d{6}$/, { message: 'region_format' }).default(''),
-  hukouAddress: text(120).default(''),
-  servicePointId: z.string().nullable().default(null),
-  residenceAddress: text(120).default(''),
-  maritalStatus: z.enum(MARITAL_STATUSES).default('unmarried'),
+  hukouRegion: factFields.hukouRegion.default(''),
+  hukouAddress: factFields.hukouAddress.default(''),
+  servicePointId: factFields.servicePointId.default(null),
+  residenceAddress: factFields.residenceAddress.default(''),
+  maritalStatus: factFields.maritalStatus.default('unmarried'),
   maritalDate: optionalDate,
-  spouseName: text(30).default(''),
-  spouseIdNumber: z.string().trim().max(40).default(''),
+  spouseName: factFields.spouseName.default(''),
+  spouseIdNumber: factFields.spouseIdNumber.default(''),
   boys: count.default(0),
   girls: count.default(0),
-  contraception: z.enum(CONTRACEPTIONS).default('none'),
+  contraception: factFields.contraception.default('none'),
   contraceptionSince: optionalDate,
-  migrantStatus: z.enum(MIGRANT_STATUSES).default('local'),
-  migrantPlace: text(120).default(''),
+  migrantStatus: factFields.migrantStatus.default('local'),
+  migrantPlace: factFields.migrantPlace.default(''),
   migrantSince: optionalDate
 })
 
@@ -152,11 +197,14 @@ export const recordEventInput = z.object({
   date: isoDate,
   reason: requiredText(200),
   /** the new values of the facts this event changes (others are refused) */
-  changes: personFactsInput.partial().extend({
-    state: z.enum(PERSON_STATES).optional(),
-    exitReason: z.enum(EXIT_REASONS).nullable().optional(),
-    exitDate: optionalDate.optional()
-  })
+  changes: z
+    .object(factFields)
+    .partial()
+    .extend({
+      state: z.enum(PERSON_STATES).optional(),
+      exitReason: z.enum(EXIT_REASONS).nullable().optional(),
+      exitDate: clearableDate.optional()
+    })
 })
 
 const REGISTER = ['head', 'clinician', 'clerk'] as const

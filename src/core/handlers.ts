@@ -4,6 +4,7 @@ import { authHandlers, usersHandlers } from './auth/handlers'
 import { backupsHandlers } from './backups/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { keysHandlers } from './keys/handlers'
+import { personsHandlers } from './persons/handlers'
 import { setupHandlers } from './setup/handlers'
 import { stationHandlers } from './station/handlers'
 
@@ -15,5 +16,6 @@ export const coreHandlers = {
   ...auditHandlers,
   ...backupsHandlers,
   ...keysHandlers,
-  ...dashboardHandlers
+  ...dashboardHandlers,
+  ...personsHandlers
 }

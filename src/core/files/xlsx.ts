@@ -4,6 +4,8 @@ import type { FileOut } from '../../api/contract'
 export interface SheetColumn<R> {
   header: string
   width?: number
+  /** a text column (Excel's "@" format): long digit strings such as ID numbers stay text when edited */
+  text?: boolean
   value: (row: R) => string | number | boolean | null
 }
 
@@ -34,7 +36,10 @@ export async function buildXlsx<R>(filename: string, spec: SheetSpec<R>): Promis
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
     cell.border = { bottom: { style: 'thin' } }
   })
-  spec.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? 16))
+  spec.columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width ?? 16
+    if (c.text) ws.getColumn(i + 1).numFmt = '@'
+  })
   for (const r of spec.rows) ws.addRow(spec.columns.map((c) => c.value(r)))
   ws.views = [{ state: 'frozen', ySplit: 3 }]
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: n } }
