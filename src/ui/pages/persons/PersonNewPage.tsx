@@ -147,8 +147,8 @@ export function PersonNewPage() {
         {section(
           t('persons.section.identity'),
           <>
-            <FactItem name="idNumber" points={points} col={8} autoFocus />
-            <Col span={4}>
+            <FactItem name="idNumber" points={points} col={7} autoFocus />
+            <Col span={3}>
               <Form.Item label={t('persons.field.sex')} extra={t('persons.derivedHint')}>
                 <Input disabled value={derived ? t(`persons.sex.${derived.sex}`) : ''} data-testid="person-sex" />
               </Form.Item>
@@ -158,8 +158,8 @@ export function PersonNewPage() {
                 <Input disabled className="sd-num" value={derived?.birth ?? ''} data-testid="person-birth" />
               </Form.Item>
             </Col>
-            <FactItem name="name" points={points} col={8} />
-            <FactItem name="phone" points={points} col={8} />
+            <FactItem name="name" points={points} col={5} />
+            <FactItem name="phone" points={points} col={5} />
           </>,
           'person-section-identity'
         )}

@@ -11,7 +11,6 @@ import type { IdIssue } from '../../../api/idNumber'
 import type { PersonFacts } from '../../../api/persons'
 import { errorText, ruleMessage } from '../../app/errors'
 import { useI18n } from '../../app/i18n'
-import { useApp } from '../../app/session'
 import { fmtDate } from '../../components/format'
 
 /** every fact an event may change, plus the register's own state */
@@ -59,11 +58,14 @@ export interface PersonWords {
 
 export function usePersonWords(): PersonWords {
   const { t, has, num } = useI18n()
-  const { timeZone } = useApp().info
   return useMemo<PersonWords>(() => {
     const field = (f: string) => (has(`persons.field.${f}`) ? t(`persons.field.${f}`) : f)
-    const rule = (r: string, params: Record<string, string | number> = {}) =>
-      has(`persons.rule.${r}`) ? t(`persons.rule.${r}`, params) : ruleMessage(t, has, r, params)
+    const rule = (r: string, params: Record<string, string | number> = {}) => {
+      // a rule with kinds (id_date: before_1900, not_a_date, future) names its kind in details.reason
+      const kind = typeof params.reason === 'string' ? `persons.rule.${r}_${params.reason}` : ''
+      if (kind && has(kind)) return t(kind, params)
+      return has(`persons.rule.${r}`) ? t(`persons.rule.${r}`, params) : ruleMessage(t, has, r, params)
+    }
     return {
       field,
       rule,
@@ -77,10 +79,9 @@ export function usePersonWords(): PersonWords {
         return String(v)
       },
       idIssue(issue) {
-        // one code, three rules: say which one failed
-        const birth = String(issue.params?.birth ?? '')
-        const dateRule = issue.code === 'ID_DATE' && birth ? (birth < '1900' ? '_early' : birth > stationToday(timeZone) ? '_future' : '') : ''
-        const key = `persons.id.${issue.code}${dateRule}`
+        // ID_DATE is three rules (before 1900, not a date, future): params.reason says which
+        const reason = issue.params?.reason
+        const key = reason && has(`persons.id.${issue.code}_${reason}`) ? `persons.id.${issue.code}_${reason}` : `persons.id.${issue.code}`
         return has(key) ? t(key, issue.params) : issue.message
       },
       error(e) {
@@ -92,7 +93,7 @@ export function usePersonWords(): PersonWords {
         return errorText(t, has, e)
       }
     }
-  }, [t, has, num, timeZone])
+  }, [t, has, num])
 }
 
 function scalarParams(details: ApiError['details']): Record<string, string | number> {
