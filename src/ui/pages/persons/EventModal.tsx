@@ -10,11 +10,11 @@ import { Button, Form, Input, Space, Typography } from 'antd'
 import { useEffect, useMemo, useRef } from 'react'
 import type { ApiError } from '../../../api/contract'
 import { EVENT_FIELDS, recordEventInput, type EventType, type Person } from '../../../api/persons'
+import { callResult } from '../../app/client'
 import { useI18n } from '../../app/i18n'
 import { useApp } from '../../app/session'
 import { FormModal } from '../../components/FormModal'
 import { useZodRule } from '../../components/rules'
-import { pcallResult } from './api'
 import { DateItem, FactItem } from './FactItem'
 import { currentValue, factValue, sameValue, type FactValues } from './facts'
 import type { ServicePoints } from './useServicePoints'
@@ -38,7 +38,7 @@ const DATE_FACT: Partial<Record<ChangeType, FactName>> = {
 /** the choices an event allows for the fact it is about */
 const ALLOWED: Partial<Record<ChangeType, Partial<Record<FactName, readonly string[]>>>> = {
   marriage: { maritalStatus: ['married', 'remarried'] },
-  divorce: { maritalStatus: ['divorced'] },
+  divorce: { maritalStatus: ['divorced', 'widowed'] },
   migration_out: { migrantStatus: ['out'] },
   migration_in: { migrantStatus: ['in', 'local'] }
 }
@@ -89,7 +89,7 @@ export function EventModal({ person, type, points, onCancel, onDone }: EventModa
     }
     if (type === 'exit') changes.state = 'exited'
     if (!Object.keys(changes).length) return { code: 'VALIDATION', message: 'nothing changed', details: { fields: [{ path: '', rule: 'no_change', message: '' }] } }
-    const r = await pcallResult('persons.recordEvent', { personId: person.id, type, date: values.date, reason: values.reason.trim(), changes })
+    const r = await callResult('persons.recordEvent', { personId: person.id, type, date: values.date, reason: values.reason.trim(), changes })
     if (!r.ok) return r.error
     onDone(r.data)
     return null

@@ -11,12 +11,12 @@ import { SaveOutlined, UserAddOutlined } from '@ant-design/icons'
 import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { checkIdNumber, type IdCheck } from '../../../api/idNumber'
 import type { PersonRow } from '../../../api/persons'
+import { call, callResult } from '../../app/client'
 import { useI18n } from '../../app/i18n'
 import { navigate, useRoute } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
 import { enterToNext } from '../../components/enterNav'
-import { pcall, pcallResult } from './api'
 import { FactItem } from './FactItem'
 import { factValue, type FactValues, type FactsInput } from './facts'
 import { useServicePoints } from './useServicePoints'
@@ -29,7 +29,7 @@ export const personPath = (id: string) => `/persons/view?id=${encodeURIComponent
 /** the register's person with exactly this ID number, active or exited */
 export async function findById(idNumber: string): Promise<PersonRow | null> {
   for (const state of ['active', 'exited'] as const) {
-    const p = await pcall('persons.search', { q: idNumber, state, page: 1, pageSize: 5 })
+    const p = await call('persons.search', { q: idNumber, state, page: 1, pageSize: 5 })
     const hit = p.rows.find((r) => r.idNumber === idNumber)
     if (hit) return hit
   }
@@ -79,7 +79,7 @@ export function PersonNewPage() {
     setBusy(true)
     setError(null)
     try {
-      const r = await pcallResult('persons.create', facts)
+      const r = await callResult('persons.create', facts)
       if (r.ok) {
         ok(t('persons.new.saved', { name: r.data.name }))
         navigate(personPath(r.data.id))
@@ -104,7 +104,7 @@ export function PersonNewPage() {
     setBusy(true)
     let rows: PersonRow[] = []
     try {
-      rows = (await pcall('persons.similar', { name: facts.name, birthDate: id.birth, idNumber: id.normalized })).filter((r) => r.idNumber !== id.normalized)
+      rows = (await call('persons.similar', { name: facts.name, birthDate: id.birth, idNumber: id.normalized })).filter((r) => r.idNumber !== id.normalized)
     } catch {
       // the warning is a help, not a gate: without it the core still refuses a second person with this ID
     }

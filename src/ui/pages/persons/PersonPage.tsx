@@ -22,14 +22,13 @@ import {
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { ApiError } from '../../../api/contract'
 import type { Person, PersonEvent } from '../../../api/persons'
-import { CallError } from '../../app/client'
+import { call, CallError } from '../../app/client'
 import { useI18n } from '../../app/i18n'
 import { navigate, useRoute } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
 import { fmtDateTime } from '../../components/format'
 import { useCodeLookup } from '../../components/useCodeLookup'
-import { pcall } from './api'
 import { CHANGE_TYPES, EventModal, type ChangeType } from './EventModal'
 import { FACT_ORDER } from './facts'
 import { useServicePoints } from './useServicePoints'
@@ -79,7 +78,7 @@ export function PersonPage() {
   const loadEvents = useCallback(
     async (personId: string) => {
       try {
-        setEvents(await pcall('persons.events', { personId }))
+        setEvents(await call('persons.events', { personId }))
       } catch (e) {
         fail(e)
       }
@@ -93,7 +92,7 @@ export function PersonPage() {
     setPerson(null)
     setEvents(null)
     setError(null)
-    pcall('persons.get', { id }).then(
+    call('persons.get', { id }).then(
       (p) => {
         if (!live) return
         setPerson(p)
@@ -260,6 +259,22 @@ export function PersonPage() {
             data-testid="person-missing"
             title={t('persons.view.missing', { n: missingNames.length, items: missingNames.join(t('persons.listSep')) })}
             description={t('persons.view.missingHint')}
+          />
+        )}
+        {person.warnings.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="person-warnings"
+            title={t('persons.view.warnings')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {person.warnings.map((w) => (
+                  <li key={`${w.path}-${w.code}`}>{t('persons.view.fieldColon', { field: words.field(w.path) }) + words.idIssue(w)}</li>
+                ))}
+              </ul>
+            }
           />
         )}
         <Space wrap>

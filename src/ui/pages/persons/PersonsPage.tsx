@@ -14,13 +14,13 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { checkIdNumber, normalizeIdInput } from '../../../api/idNumber'
 import { MARITAL_STATUSES, MIGRANT_STATUSES, SEXES, type PersonRow, type SORT_FIELDS } from '../../../api/persons'
 import { saveFile } from '../../app/files'
+import { call } from '../../app/client'
 import { useI18n } from '../../app/i18n'
 import { navigate } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
 import { useDebounced } from '../../components/useDebounced'
 import { usePagedList } from '../../components/usePagedList'
-import { pcall } from './api'
 import { findById, personPath } from './PersonNewPage'
 import { useServicePoints } from './useServicePoints'
 import { looksLikeId, stationToday, usePersonWords } from './words'
@@ -55,7 +55,7 @@ function searchText(raw: string): string {
   return looksLikeId(s) ? normalizeIdInput(s) : s
 }
 
-const list = (q: Query & { page: number; pageSize: number }) => pcall('persons.search', q)
+const list = (q: Query & { page: number; pageSize: number }) => call('persons.search', q)
 
 export function PersonsPage() {
   const { t, lang } = useI18n()
@@ -107,7 +107,7 @@ export function PersonsPage() {
   const doExport = async () => {
     setExporting(true)
     try {
-      const file = await pcall('persons.export', { ...query, lang })
+      const file = await call('persons.export', { ...query, lang })
       if (await saveFile(file, info.abilities)) ok(t('common.exported', { file: file.filename }))
     } catch (e) {
       fail(e)

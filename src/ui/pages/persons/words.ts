@@ -88,7 +88,9 @@ export function usePersonWords(): PersonWords {
         const f = e.details?.fields?.[0]
         if (e.code === 'VALIDATION' && f) {
           const name = f.path.replace(/^changes\./, '')
-          return `${field(name)}: ${rule(f.rule, scalarParams(e.details))}`
+          const text = rule(f.rule, scalarParams(e.details))
+          // a rule about the whole event (no_change, person_exited) names no field
+          return has(`persons.field.${name}`) ? `${field(name)}: ${text}` : text
         }
         return errorText(t, has, e)
       }
