@@ -5,7 +5,8 @@ import { backupsApi } from './backups'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
 import { keysApi } from './keys'
-import { personsApi } from './persons'
+import { personsApi, personsCardApi } from './persons'
+import { printApi } from './print'
 import { setupApi } from './setup'
 import { stationApi } from './station'
 import { desktopApi, systemApi } from './system'
@@ -21,6 +22,8 @@ export const api = {
   ...keysApi,
   ...dashboardApi,
   ...personsApi,
+  ...personsCardApi,
+  ...printApi,
   ...desktopApi
 } as const
 

@@ -227,3 +227,12 @@ export const personsApi = {
   /** the filtered list as xlsx */
   'persons.export': method<FileOut>()({ input: personSearchInput, roles: REGISTER, kind: 'sensitive-read' })
 }
+
+/**
+ * The information card as a PDF (A4 unless the print settings say A5), audited. A persons method
+ * answered by the print module (src/core/print/handlers.ts): kept out of personsApi so that
+ * map's handlers stay complete on their own.
+ */
+export const personsCardApi = {
+  'persons.card': method<FileOut>()({ input: z.object({ id: z.string().min(1), lang: z.enum(LANGS).default('zh-CN') }), roles: REGISTER, kind: 'sensitive-read' })
+}

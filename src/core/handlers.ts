@@ -5,6 +5,7 @@ import { backupsHandlers } from './backups/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { keysHandlers } from './keys/handlers'
 import { personsHandlers } from './persons/handlers'
+import { printHandlers } from './print/handlers'
 import { setupHandlers } from './setup/handlers'
 import { stationHandlers } from './station/handlers'
 
@@ -17,5 +18,6 @@ export const coreHandlers = {
   ...backupsHandlers,
   ...keysHandlers,
   ...dashboardHandlers,
-  ...personsHandlers
+  ...personsHandlers,
+  ...printHandlers
 }

@@ -3,6 +3,7 @@
  * themselves (the person's information card; later: certificates, slips …).
  */
 import type { FileOut } from '../../api/contract'
+import type { personsCardApi } from '../../api/persons'
 import type { printApi } from '../../api/print'
 import type { Ctx } from '../context'
 import type { Handlers } from '../handler'
@@ -42,4 +43,10 @@ export const printSettingsHandlers: Handlers<typeof printApi> = {
     })
     return after
   }
+}
+
+/** joined into the method table by src/core/handlers.ts */
+export const printHandlers: Handlers<typeof printApi> & Handlers<typeof personsCardApi> = {
+  ...printSettingsHandlers,
+  'persons.card': (ctx, input) => personCard(ctx, input)
 }

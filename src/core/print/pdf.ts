@@ -74,6 +74,7 @@ export function footerTop(paper: Paper, offset: Offset, gap: number, fontSize: n
 }
 
 let fontBytes: Buffer | null = null
+let fontShared = false
 
 /** where the font file is: the npm package, found from here or from the app's folder */
 export function fontPath(): string {
@@ -87,12 +88,50 @@ export function fontPath(): string {
   }
 }
 
+/** what pdfmake's file system holds instead of the font when the parsed font is shared */
+const SHARED_MARKER = Buffer.from('StationDesk shared font: NotoSansSC')
+
+interface Fontkit {
+  create(bytes: Uint8Array): unknown
+  registerFormat(format: unknown): void
+}
+
+/**
+ * pdfkit parses the font anew for every document (fontkit.create on the 10 MB file), and with
+ * it every table it reads: a third of a card's time. Parse it once and hand that same fontkit
+ * font to every document: pdfkit asks fontkit to open the bytes in pdfmake's file system, which
+ * hold a short marker that only a format registered here recognises, and that format answers
+ * with the parsed font. Each document still makes its own subset. If fontkit is not where
+ * pdfkit finds it, documents fall back to parsing the bytes themselves.
+ */
+function shareParsedFont(bytes: Buffer): boolean {
+  try {
+    const from = typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js')
+    const fontkit = createRequire(createRequire(from).resolve('pdfkit'))('fontkit') as Fontkit
+    const parsed = fontkit.create(bytes)
+    class SharedFont {
+      static probe(b: Uint8Array): boolean {
+        return b.byteLength === SHARED_MARKER.length && Buffer.from(b.buffer, b.byteOffset, b.byteLength).equals(SHARED_MARKER)
+      }
+      constructor() {
+        // a constructor may answer with another object: the font parsed once
+        return parsed as SharedFont
+      }
+    }
+    fontkit.registerFormat(SharedFont)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Loads the font the first time it is needed; later calls cost nothing. */
 export function ensureFonts(): void {
   if (fontBytes) return
   const bytes = fs.readFileSync(fontPath())
+  fontShared = process.env.STATIONDESK_PDF_SHARED_FONT !== '0' && shareParsedFont(bytes)
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs
-  vfs.writeFileSync(FONT_VFS_NAME, bytes)
+  vfs.writeFileSync(FONT_VFS_NAME, fontShared ? SHARED_MARKER : bytes)
   // one weight only (a second would double the load): bold and italics fall back to it
   pdfmake.setFonts({ [FONT]: { normal: FONT_VFS_NAME, bold: FONT_VFS_NAME, italics: FONT_VFS_NAME, bolditalics: FONT_VFS_NAME } })
   pdfmake.setUrlAccessPolicy(() => false)
@@ -100,8 +139,8 @@ export function ensureFonts(): void {
   fontBytes = bytes
 }
 
-export function fontsLoaded(): boolean {
-  return fontBytes !== null
+export function fontsLoaded(): { loaded: boolean; shared: boolean } {
+  return { loaded: fontBytes !== null, shared: fontShared }
 }
 
 export interface RenderOptions {

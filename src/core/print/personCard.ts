@@ -99,6 +99,14 @@ export function personCardDoc(data: PersonCardData, page: PageSettings): TDocume
   const changeLines = (e: PersonEvent): Content => {
     const entries = Object.entries(e.changes ?? {})
     if (entries.length === 0) return { text: dash }
+    // a registration gives every fact from nothing: its values in one paragraph, not a "— →" per line
+    if (entries.every(([, c]) => c.before === null || c.before === undefined || c.before === ''))
+      return {
+        text: entries.flatMap(([field, c], i) => [
+          { text: `${i ? (en ? '; ' : '；') : ''}${hasPrintLabel(lang, field) ? L(field) : field}${colon}`, color: '#555555' },
+          show(field, c.after)
+        ])
+      }
     return {
       stack: entries.map(([field, c]) => ({
         text: [{ text: `${hasPrintLabel(lang, field) ? L(field) : field}${colon}`, color: '#555555' }, `${show(field, c.before)} → ${show(field, c.after)}`]
@@ -132,7 +140,7 @@ export function personCardDoc(data: PersonCardData, page: PageSettings): TDocume
       margin: [0, 0, 0, mm(2)]
     },
     { text: L('card.facts'), fontSize: fs + 1.5, margin: [0, 0, 0, mm(1)] },
-    { table: { widths: [w(78), '*', w(78), '*'], body: facts, dontBreakRows: true }, layout: GRID },
+    { table: { widths: [w(en ? 92 : 78), '*', w(en ? 92 : 78), '*'], body: facts, dontBreakRows: true }, layout: GRID },
     { text: L('card.history'), fontSize: fs + 1.5, margin: [0, mm(4), 0, mm(1)] },
     events.length === 0
       ? { text: L('card.noHistory'), color: '#555555' }

@@ -4,7 +4,7 @@ import type { CardPerson, PersonCardData } from '../../../src/core/print/personC
 
 export const PERSON: CardPerson = {
   id: '0193a1b2-0000-7000-8000-000000000001',
-  idNumber: '410102199003074527',
+  idNumber: '41010219900307452X',
   name: '王秀英',
   sex: 'female',
   birthDate: '1990-03-07',
@@ -40,7 +40,25 @@ const ev = (n: number, e: Omit<PersonEvent, 'id' | 'personId' | 'createdAt' | 'c
 })
 
 export const EVENTS: PersonEvent[] = [
-  ev(1, { type: 'registered', date: '2013-04-02', reason: '首次建档', changes: {} }),
+  ev(1, {
+    type: 'registered',
+    date: '2013-04-02',
+    reason: '',
+    changes: {
+      idNumber: { before: null, after: '41010219900307452X' },
+      name: { before: null, after: '王秀英' },
+      sex: { before: null, after: 'female' },
+      birthDate: { before: null, after: '1990-03-07' },
+      phone: { before: null, after: '13800000000' },
+      hukouRegion: { before: null, after: '410102' },
+      hukouAddress: { before: null, after: '林山寨街道建设路12号' },
+      servicePointId: { before: null, after: 'sp-1' },
+      residenceAddress: { before: null, after: '一村二组18号' },
+      maritalStatus: { before: null, after: 'unmarried' },
+      contraception: { before: null, after: 'none' },
+      migrantStatus: { before: null, after: 'local' }
+    }
+  }),
   ev(2, { type: 'marriage', date: '2014-05-01', reason: '持结婚证登记', changes: { maritalStatus: { before: 'unmarried', after: 'married' }, maritalDate: { before: null, after: '2014-05-01' }, spouseName: { before: '', after: '李建国' }, spouseIdNumber: { before: '', after: '410102198811023515' } } }),
   ev(3, { type: 'birth', date: '2015-09-20', reason: '生育一孩（男）', changes: { boys: { before: 0, after: 1 } } }),
   ev(4, { type: 'contraception', date: '2016-01-10', reason: '产后复查后落实', changes: { contraception: { before: 'none', after: 'condom' }, contraceptionSince: { before: null, after: '2016-01-10' } } }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mm } from '../../../src/core/print/pdf'
 import { personCardDoc, renderPersonCard } from '../../../src/core/print/personCard'
-import { cardData, longHistory, PERSON } from './fixtures'
+import { cardData, EVENTS, longHistory, PERSON } from './fixtures'
 import { mediaBoxes, pageCount, pageTexts, pdftotextAvailable, textPositions } from './pdfBytes'
 
 const A4 = { paper: 'A4' as const, offset: { x: 0, y: 0 } }
@@ -9,7 +9,7 @@ const A5 = { paper: 'A5' as const, offset: { x: 0, y: 0 } }
 
 describe('print: the information card', () => {
   it('is a one-page A4 PDF under 100 KB with the font subset embedded', async () => {
-    const pdf = await renderPersonCard(cardData(), A4)
+    const pdf = await renderPersonCard(cardData({ events: EVENTS.slice(0, 5) }), A4)
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/)
     expect(pageCount(pdf)).toBe(1)
@@ -91,7 +91,19 @@ describe('print: the information card', () => {
     const [page] = pageTexts(await renderPersonCard(cardData(), A4))
     expect(page).toContain('王秀英')
     expect(page).toContain('示例乡计划生育服务站')
-    expect(page).toContain('410102199003074527')
+    expect(page).toContain('41010219900307452X')
+  })
+
+  it('prints a registration as the facts given, in one paragraph, without arrows', () => {
+    const doc = personCardDoc(cardData(), A4)
+    const history = (doc.content as { table?: { body: unknown[][] } }[]).filter((c) => c.table)[1].table!.body
+    const registered = JSON.stringify(history[1][2])
+    expect(JSON.stringify(history[1][1])).toContain('建档登记')
+    expect(registered).toContain('王秀英')
+    expect(registered).toContain('河南省郑州市中原区（410102）')
+    expect(registered).toContain('一村服务室')
+    expect(registered).not.toContain('→')
+    expect(JSON.stringify(history[2][2])).toContain('未婚 → 已婚（初婚）')
   })
 
   it('says so when there is no history', () => {
