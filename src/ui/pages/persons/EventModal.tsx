@@ -66,7 +66,7 @@ export interface EventModalProps {
 }
 
 export function EventModal({ person, type, points, onCancel, onDone }: EventModalProps) {
-  const { t } = useI18n()
+  const { t, has } = useI18n()
   const words = usePersonWords()
   const zod = useZodRule()
   const { info } = useApp()
@@ -123,7 +123,13 @@ export function EventModal({ person, type, points, onCancel, onDone }: EventModa
     >
       <DateItem name="date" label={t('persons.event.date')} required />
       {fields.map((f) => (
-        <FactItem key={f} name={f} points={points} allowed={type ? ALLOWED[type]?.[f] : undefined} />
+        <FactItem
+          key={f}
+          name={f}
+          points={points}
+          allowed={type ? ALLOWED[type]?.[f] : undefined}
+          label={type && has(`persons.eventField.${type}.${f}`) ? t(`persons.eventField.${type}.${f}`) : undefined}
+        />
       ))}
       {type === 'birth' && (
         <Form.Item label=" ">

@@ -12,7 +12,7 @@ import { useI18n } from '../../app/i18n'
 import { useApp } from '../../app/session'
 import { useZodRule } from '../../components/rules'
 import { useCodeLookup } from '../../components/useCodeLookup'
-import { IdField } from './IdField'
+import { IdField, type IdFieldProps } from './IdField'
 import type { ServicePoints } from './useServicePoints'
 import { SHOWN_WITH } from './facts'
 import { stationToday, usePersonWords, type FactName } from './words'
@@ -31,6 +31,10 @@ export interface FactItemProps {
   allowed?: readonly string[]
   required?: boolean
   autoFocus?: boolean
+  /** the label in this context, if not the fact's own name (a marriage's date is "结婚日期") */
+  label?: string
+  /** for the ID number: called with each valid number (sex, birth, region follow from it) */
+  onIdValid?: IdFieldProps['onValid']
 }
 
 /** a date field kept as 'YYYY-MM-DD' (or '') in the form: typed in any of DATE_FORMATS, never after today */
@@ -61,7 +65,7 @@ export function DateItem({ name, label, required }: { name: string; label: React
   )
 }
 
-export function FactItem({ name, points, col, allowed, required, autoFocus }: FactItemProps) {
+export function FactItem({ name, points, col, allowed, required, autoFocus, label: ownLabel, onIdValid }: FactItemProps) {
   const { t } = useI18n()
   const words = usePersonWords()
   const zod = useZodRule()
@@ -74,7 +78,10 @@ export function FactItem({ name, points, col, allowed, required, autoFocus }: Fa
 
   if (dep && depValue !== undefined && dep[1].includes(depValue)) return null
 
-  const label = name === 'migrantPlace' ? t(migrant === 'in' ? 'persons.field.migrantFrom' : migrant === 'out' ? 'persons.field.migrantTo' : 'persons.field.migrantPlace') : words.field(name)
+  const label = ownLabel
+    ? ownLabel
+    : name === 'migrantPlace'
+      ? t(migrant === 'in' ? 'persons.field.migrantFrom' : migrant === 'out' ? 'persons.field.migrantTo' : 'persons.field.migrantPlace') : words.field(name)
   const choices = (values: readonly string[], group: string) =>
     values.filter((v) => !allowed || allowed.includes(v)).map((v) => ({ value: v, label: t(`persons.${group}.${v}`) }))
   // the core wants a marital date once married, divorced or widowed, and a place for a migrant
@@ -87,7 +94,7 @@ export function FactItem({ name, points, col, allowed, required, autoFocus }: Fa
   let item: ReactNode
   switch (name) {
     case 'idNumber':
-      item = <IdField name="idNumber" label={label} required testId="person-id" autoFocus={autoFocus} />
+      item = <IdField name="idNumber" label={label} required testId="person-id" autoFocus={autoFocus} onValid={onIdValid} />
       break
     case 'spouseIdNumber':
       item = <IdField name="spouseIdNumber" label={label} testId="person-spouse-id" autoFocus={autoFocus} />

@@ -113,8 +113,9 @@ export function PersonNewPage() {
     else await create(facts)
   }
 
+  // side-by-side sections take the height of the taller one; the fields' own margin closes each card
   const section = (title: string, children: ReactNode, testId?: string) => (
-    <Card size="small" title={title} style={{ marginBottom: 12 }} data-testid={testId}>
+    <Card size="small" title={title} style={{ marginBottom: 12, height: 'calc(100% - 12px)' }} styles={{ body: { paddingBottom: 0 } }} data-testid={testId}>
       <Row gutter={16}>{children}</Row>
     </Card>
   )
@@ -147,15 +148,15 @@ export function PersonNewPage() {
         {section(
           t('persons.section.identity'),
           <>
-            <FactItem name="idNumber" points={points} col={7} autoFocus />
+            <FactItem name="idNumber" points={points} col={7} autoFocus onIdValid={onValidId} />
             <Col span={3}>
-              <Form.Item label={t('persons.field.sex')} extra={t('persons.derivedHint')}>
-                <Input disabled value={derived ? t(`persons.sex.${derived.sex}`) : ''} data-testid="person-sex" />
+              <Form.Item label={t('persons.field.sex')} tooltip={t('persons.derivedHint')}>
+                <Input readOnly tabIndex={-1} variant="filled" value={derived ? t(`persons.sex.${derived.sex}`) : ''} data-testid="person-sex" />
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item label={t('persons.field.birthDate')}>
-                <Input disabled className="sd-num" value={derived?.birth ?? ''} data-testid="person-birth" />
+              <Form.Item label={t('persons.field.birthDate')} tooltip={t('persons.derivedHint')}>
+                <Input readOnly tabIndex={-1} variant="filled" className="sd-num" value={derived?.birth ?? ''} data-testid="person-birth" />
               </Form.Item>
             </Col>
             <FactItem name="name" points={points} col={5} />

@@ -30,7 +30,7 @@ import { useNotify } from '../../app/useNotify'
 import { fmtDateTime } from '../../components/format'
 import { useCodeLookup } from '../../components/useCodeLookup'
 import { CHANGE_TYPES, EventModal, type ChangeType } from './EventModal'
-import { FACT_ORDER } from './facts'
+import { FACT_ORDER, factShown } from './facts'
 import { useServicePoints } from './useServicePoints'
 import { ageOn, stationToday, usePersonWords } from './words'
 
@@ -151,7 +151,13 @@ export function PersonPage() {
     if (f === 'servicePointId') return person.servicePointName ?? pointName(String(v)) ?? String(v)
     if (f === 'birthDate') return <span className="sd-num">{t('persons.view.birthWithAge', { birth: person.birthDate, age: ageOn(person.birthDate, today) })}</span>
     const text = words.value(f, v, pointName)
-    return /Date|Since|idNumber|IdNumber|phone|boys|girls/.test(f) ? <span className="sd-num">{text}</span> : text
+    return /Date|Since|idNumber|IdNumber|phone|boys|girls/.test(f) ? (
+      <span className="sd-num" style={/IdNumber|idNumber/.test(f) ? { whiteSpace: 'nowrap' } : undefined}>
+        {text}
+      </span>
+    ) : (
+      text
+    )
   }
 
   const label = (f: string) =>
@@ -164,7 +170,13 @@ export function PersonPage() {
     )
 
   const facts = [
-    ...FACT_ORDER.map((f) => ({ key: f, label: label(f), children: factContent(f), span: WIDE.has(f) ? 2 : 1 })),
+    // facts that mean nothing with another's value (a spouse while unmarried …) are left out
+    ...FACT_ORDER.filter((f) => factShown(f, person as unknown as Record<string, unknown>) || missing.has(f)).map((f) => ({
+      key: f,
+      label: label(f),
+      children: factContent(f),
+      span: WIDE.has(f) ? 2 : 1
+    })),
     {
       key: 'state',
       label: words.field('state'),
@@ -178,7 +190,7 @@ export function PersonPage() {
         <Tag color="green">{words.value('state', 'active')}</Tag>
       )
     },
-    { key: 'updated', label: t('persons.view.updated'), children: <span className="sd-num">{`${fmtDateTime(person.updatedAt, info.timeZone, false)} ${person.updatedBy}`}</span>, span: 2 }
+    { key: 'updated', label: t('persons.view.updated'), children: <span className="sd-num">{t('persons.view.updatedBy', { at: fmtDateTime(person.updatedAt, info.timeZone, false), who: person.updatedBy })}</span> }
   ]
   // missing items that are not facts of the list above still get named in the alert
   const missingNames = person.missing.map((f) => words.field(f))
@@ -219,7 +231,9 @@ export function PersonPage() {
             </div>
           )}
           {e.type === 'registered' ? (
-            <Typography.Text type="secondary">{t('persons.view.registeredFacts', { n: changes.length })}</Typography.Text>
+            <div>
+              <Typography.Text type="secondary">{t('persons.view.registeredFacts', { n: changes.length })}</Typography.Text>
+            </div>
           ) : (
             changes.map(([f, c]) => changeRow(f, c))
           )}
@@ -294,12 +308,12 @@ export function PersonPage() {
         </Space>
       </Card>
       <Row gutter={12}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={15}>
           <Card size="small" title={t('persons.view.facts')} style={{ marginBottom: 12 }}>
-            <Descriptions bordered size="small" column={2} styles={{ label: { width: 112, whiteSpace: 'nowrap' } }} items={facts} data-testid="person-facts" />
+            <Descriptions bordered size="small" column={2} styles={{ label: { width: 104 } }} items={facts} data-testid="person-facts" />
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={9}>
           <Card size="small" title={t('persons.view.history')} data-testid="person-history">
             {events === null ? <Skeleton active /> : timeline.length ? <Timeline items={timeline} /> : <Empty description={t('persons.view.noHistory')} />}
           </Card>
