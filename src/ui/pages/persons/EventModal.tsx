@@ -6,7 +6,7 @@
  * required reason. Only the facts that differ from today's are sent; the core records each
  * with its before and after.
  */
-import { Button, Form, Input, Space, Typography } from 'antd'
+import { Button, Col, Form, Input, Row, Space, Typography } from 'antd'
 import { useEffect, useMemo, useRef } from 'react'
 import type { ApiError } from '../../../api/contract'
 import { EVENT_FIELDS, recordEventInput, type EventType, type Person } from '../../../api/persons'
@@ -95,6 +95,7 @@ export function EventModal({ person, type, points, onCancel, onDone }: EventModa
     return null
   }
 
+  const wide = type === 'correction'
   const birthStep = (f: 'boys' | 'girls') => form.setFieldValue(f, Number(form.getFieldValue(f) ?? 0) + 1)
 
   return (
@@ -106,7 +107,12 @@ export function EventModal({ person, type, points, onCancel, onDone }: EventModa
       initialValues={initial}
       onCancel={onCancel}
       onSubmit={submit}
-      onError={(e, f) => (applyPersonErrors(f, words, e) ? null : words.error(e))}
+      onError={(e, f) => {
+        if (applyPersonErrors(f, words, e)) return null
+        // the message shows at the top of the modal: bring it into view in a long form
+        setTimeout(() => document.querySelector('[data-testid="modal-error"]')?.scrollIntoView({ block: 'nearest' }), 60)
+        return words.error(e)
+      }}
       onValuesChange={(changed) => {
         // the facts dated by the event follow its date while they still say the same
         const dateFact = type ? DATE_FACT[type] : undefined
@@ -118,19 +124,34 @@ export function EventModal({ person, type, points, onCancel, onDone }: EventModa
       okText={t('persons.event.save')}
       okTestId="event-save"
       testId={type ? `event-modal-${type}` : undefined}
-      width={type === 'correction' || type?.startsWith('migration') ? 680 : 580}
-      labelWidth={124}
+      width={wide ? 900 : type?.startsWith('migration') ? 680 : 580}
+      labelWidth={wide ? 116 : 124}
     >
-      <DateItem name="date" label={t('persons.event.date')} required />
-      {fields.map((f) => (
-        <FactItem
-          key={f}
-          name={f}
-          points={points}
-          allowed={type ? ALLOWED[type]?.[f] : undefined}
-          label={type && has(`persons.eventField.${type}.${f}`) ? t(`persons.eventField.${type}.${f}`) : undefined}
-        />
-      ))}
+      {wide ? (
+        // a correction may touch every fact: two columns keep it on one screen
+        <Row gutter={16}>
+          <Col span={12}>
+            <DateItem name="date" label={t('persons.event.date')} required />
+          </Col>
+          <Col span={12} />
+          {fields.map((f) => (
+            <FactItem key={f} name={f} points={points} col={12} />
+          ))}
+        </Row>
+      ) : (
+        <>
+          <DateItem name="date" label={t('persons.event.date')} required />
+          {fields.map((f) => (
+            <FactItem
+              key={f}
+              name={f}
+              points={points}
+              allowed={type ? ALLOWED[type]?.[f] : undefined}
+              label={type && has(`persons.eventField.${type}.${f}`) ? t(`persons.eventField.${type}.${f}`) : undefined}
+            />
+          ))}
+        </>
+      )}
       {type === 'birth' && (
         <Form.Item label=" ">
           <Space>

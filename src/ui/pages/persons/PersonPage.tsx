@@ -160,13 +160,16 @@ export function PersonPage() {
     )
   }
 
+  // an out-migrant's place is where she went, an in-migrant's where she came from
+  const fieldName = (f: string) =>
+    f === 'migrantPlace' && person.migrantStatus !== 'local' ? t(person.migrantStatus === 'out' ? 'persons.field.migrantTo' : 'persons.field.migrantFrom') : words.field(f)
   const label = (f: string) =>
     missing.has(f) ? (
       <Typography.Text type="warning" strong data-testid={`person-missing-${f}`}>
-        {words.field(f)}
+        {fieldName(f)}
       </Typography.Text>
     ) : (
-      words.field(f)
+      fieldName(f)
     )
 
   const facts = [
@@ -249,7 +252,7 @@ export function PersonPage() {
         style={{ marginBottom: 12 }}
         title={
           <Space size={12} wrap>
-            <Typography.Text strong style={{ fontSize: 18 }} data-testid="person-name">
+            <Typography.Text strong style={{ fontSize: 18 }} data-testid="person-heading">
               {person.name}
             </Typography.Text>
             <span>{`${words.value('sex', person.sex)} · ${t('persons.ageYears', { age: ageOn(person.birthDate, today) })}`}</span>
@@ -310,7 +313,7 @@ export function PersonPage() {
       <Row gutter={12}>
         <Col xs={24} xl={15}>
           <Card size="small" title={t('persons.view.facts')} style={{ marginBottom: 12 }}>
-            <Descriptions bordered size="small" column={2} styles={{ label: { width: 104 } }} items={facts} data-testid="person-facts" />
+            <Descriptions bordered size="small" column={2} styles={{ label: { width: 120 } }} items={facts} data-testid="person-facts" />
           </Card>
         </Col>
         <Col xs={24} xl={9}>
