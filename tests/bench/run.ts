@@ -12,6 +12,7 @@ import { createHost, type Host } from '../../src/core/host'
 import { findAppRoot } from '../../src/core/runtime'
 import { openDatabase } from '../../src/core/db/open'
 import { readStation } from '../../src/core/station/profile'
+import { checkDigit } from '../../src/api/idNumber'
 import { startWebServer } from '../../src/web/server'
 import type { Ctx } from '../../src/core/context'
 
@@ -127,6 +128,41 @@ async function benchWeb(host: Host): Promise<void> {
   await srv.close()
 }
 
+/** the information card through the method table: the first (font load), then warm cards */
+async function benchPrint(host: Host, adminSid: string): Promise<void> {
+  const call = async <T>(method: string, input: unknown, sessionId: string): Promise<T> => {
+    const r = await host.call(method, input, { sessionId, transport: 'test' })
+    if (!r.result.ok) throw new Error(`${method}: ${r.result.error.message}`)
+    return r.result.data as T
+  }
+  await call('users.create', { username: 'printhead', displayName: '刘站长', role: 'head', password: 'bench-pass-2' }, adminSid)
+  const login = await host.call('auth.login', { username: 'printhead', password: 'bench-pass-2' }, { transport: 'test' })
+  const sid = login.session as string
+  const village = await call<{ id: string }>('servicePoints.save', { kind: 'village_room', code: '411523101201', name: '一村服务室' }, sid)
+  const id18 = (first17: string) => first17 + checkDigit(first17)
+  const p = await call<{ id: string }>(
+    'persons.create',
+    { idNumber: id18('41152319900307452'), name: '王秀英', phone: '13812345678', hukouRegion: '411523', hukouAddress: '建设路12号', servicePointId: village.id, residenceAddress: '一村二组18号' },
+    sid
+  )
+  await call('persons.recordEvent', { personId: p.id, type: 'marriage', date: '2014-05-01', reason: '持结婚证登记', changes: { maritalStatus: 'married', maritalDate: '2014-05-01', spouseName: '李建国', spouseIdNumber: id18('41152319881102351') } }, sid)
+  await call('persons.recordEvent', { personId: p.id, type: 'birth', date: '2015-09-20', reason: '生育一孩', changes: { boys: 1 } }, sid)
+  await call('persons.recordEvent', { personId: p.id, type: 'contraception', date: '2016-01-10', reason: '产后复查后落实', changes: { contraception: 'iud', contraceptionSince: '2016-01-10' } }, sid)
+
+  let t0 = performance.now()
+  const first = await call<{ base64: string }>('persons.card', { id: p.id }, sid)
+  const cold = performance.now() - t0
+  for (let i = 0; i < 5; i++) await call('persons.card', { id: p.id }, sid) // warm up
+  const N = 50
+  t0 = performance.now()
+  for (let i = 0; i < N; i++) await call('persons.card', { id: p.id }, sid)
+  const perSec = N / ((performance.now() - t0) / 1000)
+  const kb = Buffer.from(first.base64, 'base64').length / 1024
+  add('information card, first (font load + layout, persons.card)', ms(cold), '≤ 1,000 ms', cold <= 1000)
+  add(`information cards per second, warm (${N}, persons.card)`, `${perSec.toFixed(1)}/s`, '≥ 10/s', perSec >= 10)
+  add('information card PDF size (one A4 page, font subset)', `${kb.toFixed(1)} KB`, '≤ 100 KB', kb <= 100)
+}
+
 async function main(): Promise<void> {
   console.log(`StationDesk bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
   benchOpen()
@@ -134,6 +170,7 @@ async function main(): Promise<void> {
   const sid = await setUp(host)
   await benchCallOverhead(host, sid)
   await benchWeb(host)
+  await benchPrint(host, sid)
   host.close()
   fs.rmSync(base, { recursive: true, force: true })
 
