@@ -311,12 +311,12 @@ export function PersonPage() {
         </Space>
       </Card>
       <Row gutter={12}>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={16}>
           <Card size="small" title={t('persons.view.facts')} style={{ marginBottom: 12 }}>
-            <Descriptions bordered size="small" column={2} styles={{ label: { width: 120 } }} items={facts} data-testid="person-facts" />
+            <Descriptions bordered size="small" column={2} styles={{ label: { width: 128 } }} items={facts} data-testid="person-facts" />
           </Card>
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={8}>
           <Card size="small" title={t('persons.view.history')} data-testid="person-history">
             {events === null ? <Skeleton active /> : timeline.length ? <Timeline items={timeline} /> : <Empty description={t('persons.view.noHistory')} />}
           </Card>
