@@ -15,6 +15,7 @@ import {
   ImportOutlined,
   LogoutOutlined,
   MedicineBoxOutlined,
+  PrinterOutlined,
   SmileOutlined,
   DisconnectOutlined,
   WarningOutlined
@@ -23,6 +24,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { ApiError } from '../../../api/contract'
 import type { Person, PersonEvent } from '../../../api/persons'
 import { call, CallError } from '../../app/client'
+import { saveFile } from '../../app/files'
 import { useI18n } from '../../app/i18n'
 import { navigate, useRoute } from '../../app/router'
 import { useApp } from '../../app/session'
@@ -61,7 +63,7 @@ const EVENT_COLORS: Record<string, string> = {
 const WIDE = new Set(['hukouAddress', 'residenceAddress', 'migrantPlace'])
 
 export function PersonPage() {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const words = usePersonWords()
   const { fail, ok } = useNotify()
   const { info } = useApp()
@@ -108,6 +110,20 @@ export function PersonPage() {
       live = false
     }
   }, [id, fail, loadEvents])
+
+  /** the information card as an A4 PDF (persons.card), saved or downloaded */
+  const [printing, setPrinting] = useState(false)
+  const printCard = async () => {
+    setPrinting(true)
+    try {
+      const file = await call('persons.card', { id, lang })
+      if (await saveFile(file, info.abilities)) ok(t('common.exported', { file: file.filename }))
+    } catch (e) {
+      fail(e)
+    } finally {
+      setPrinting(false)
+    }
+  }
 
   const history = useMemo(
     () => [...(events ?? [])].sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date))),
@@ -263,9 +279,14 @@ export function PersonPage() {
           </Space>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/persons')} data-testid="person-back">
-            {t('persons.view.backToList')}
-          </Button>
+          <Space>
+            <Button icon={<PrinterOutlined />} loading={printing} onClick={() => void printCard()} data-testid="person-card">
+              {t('persons.view.printCard')}
+            </Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/persons')} data-testid="person-back">
+              {t('persons.view.backToList')}
+            </Button>
+          </Space>
         }
       >
         {missingNames.length > 0 && (
