@@ -34,6 +34,8 @@ export interface CommandSpec {
   noData?: boolean
   /** extra help lines */
   notes?: string[]
+  /** checks option values before the data folder is opened; throws UsageError */
+  validate?(opts: Values): void
   run(c: CommandContext): Promise<number | void>
 }
 

@@ -242,6 +242,7 @@ async function runCommand(cmd: CommandSpec, argv: string[], io: CliIO, out: Out)
   if (rest.length < required.length) throw new UsageError(`missing ${required[rest.length]}`)
   if (rest.length > required.length) throw new UsageError(`unexpected argument: ${rest[required.length]}`)
   const opts = parsed.values
+  cmd.validate?.(opts)
   if (cmd.noData) return (await cmd.run(withoutData(out, io, opts, rest))) ?? EXIT_OK
 
   const dataFlag = typeof opts.data === 'string' && opts.data ? path.resolve(io.cwd, opts.data) : undefined

@@ -9,6 +9,7 @@ import { createHost } from '../core/host'
 import { findAppRoot } from '../core/runtime'
 import { resolveDataDir } from '../core/paths'
 import { createDemoStation } from '../core/demo/demo'
+import { DEFAULT_DEMO_PERSONS } from '../core/demo/persons'
 import { startWebServer } from './server'
 
 async function main(): Promise<void> {
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   }
   const host = createHost({ dataDir })
   if (values.demo) {
-    const logins = await createDemoStation(host)
+    const logins = await createDemoStation(host, undefined, { persons: DEFAULT_DEMO_PERSONS, onlyIfEmpty: true })
     if (logins) {
       console.log('Demo station ready. Logins (username / password):')
       for (const l of logins) console.log(`  ${l.role.padEnd(10)} ${l.username} / ${l.password}`)

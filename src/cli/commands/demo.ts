@@ -1,21 +1,33 @@
 import { createDemoStation } from '../../core/demo/demo'
-import type { CommandContext, CommandSpec } from '../command'
-import { table } from '../output'
+import { DEFAULT_DEMO_PERSONS, MAX_DEMO_PERSONS } from '../../core/demo/persons'
+import { str, type CommandContext, type CommandSpec } from '../command'
+import { table, UsageError } from '../output'
 import { warnIfKeyUnprotected } from '../secrets'
 
 interface Counts {
   servicePoints: number
   staff: number
   equipment: number
+  persons: number
 }
 
 async function counts(c: CommandContext): Promise<Counts> {
-  const [sp, st, eq] = [
+  const [sp, st, eq, active, exited] = [
     await c.call('servicePoints.list', { pageSize: 1 }),
     await c.call('staff.list', { pageSize: 1 }),
-    await c.call('equipment.list', { pageSize: 1 })
+    await c.call('equipment.list', { pageSize: 1 }),
+    await c.call('persons.search', { pageSize: 1, state: 'active' }),
+    await c.call('persons.search', { pageSize: 1, state: 'exited' })
   ]
-  return { servicePoints: sp.total, staff: st.total, equipment: eq.total }
+  return { servicePoints: sp.total, staff: st.total, equipment: eq.total, persons: active.total + exited.total }
+}
+
+/** a whole number from 0 to max, or a usage error naming the option */
+function wholeNumber(v: string | undefined, option: string, max: number): number | undefined {
+  if (v === undefined) return undefined
+  const n = Number(v.replace(/[,_]/g, ''))
+  if (!/^\d[\d,_]*$/.test(v) || !Number.isSafeInteger(n) || n > max) throw new UsageError(`${option} takes a whole number from 0 to ${max.toLocaleString('en')}`)
+  return n
 }
 
 export const demoCommands: CommandSpec[] = [
@@ -23,21 +35,36 @@ export const demoCommands: CommandSpec[] = [
     domain: 'demo',
     verb: null,
     summary: 'make a demo station on an empty data folder (prints the logins), or add demo records to a set-up one',
-    usage: 'stationdesk demo [--data DIR]',
+    usage: 'stationdesk demo [--persons N] [--seed N] [--data DIR]',
     acts: 'local',
+    options: {
+      persons: {
+        type: 'string',
+        help: `--persons N  people to add to the register (default ${DEFAULT_DEMO_PERSONS.toLocaleString('en')} while the register is empty, else none; at most ${MAX_DEMO_PERSONS.toLocaleString('en')})`
+      },
+      seed: { type: 'string', help: '--seed N  the register generator\'s seed (the same seed on the same station makes the same people)' }
+    },
+    notes: ['The register: households of married couples and single people, valid ID numbers of the station\'s county, about 12% out-migrants and 8% in-migrants, written in one transaction and audited as one row (demo.persons).'],
+    validate(opts) {
+      wholeNumber(str(opts, 'persons'), '--persons', MAX_DEMO_PERSONS)
+      wholeNumber(str(opts, 'seed'), '--seed', 2 ** 32 - 1)
+    },
     async run(c) {
+      const wanted = wholeNumber(str(c.opts, 'persons'), '--persons', MAX_DEMO_PERSONS)
+      const seed = wholeNumber(str(c.opts, 'seed'), '--seed', 2 ** 32 - 1)
       const info = await c.call('system.info', {})
-      const before = info.setUp ? await counts(c) : { servicePoints: 0, staff: 0, equipment: 0 }
-      const logins = await createDemoStation(c.host, c.actor)
+      const before = info.setUp ? await counts(c) : { servicePoints: 0, staff: 0, equipment: 0, persons: 0 }
+      const logins = await createDemoStation(c.host, c.actor, wanted === undefined ? { persons: DEFAULT_DEMO_PERSONS, onlyIfEmpty: true, seed } : { persons: wanted, seed })
       const after = await counts(c)
       const added: Counts = {
         servicePoints: after.servicePoints - before.servicePoints,
         staff: after.staff - before.staff,
-        equipment: after.equipment - before.equipment
+        equipment: after.equipment - before.equipment,
+        persons: after.persons - before.persons
       }
       const station = await c.call('station.get', {})
       await warnIfKeyUnprotected(c)
-      const what = `${added.servicePoints} service points, ${added.staff} staff, ${added.equipment} equipment items`
+      const what = `${added.servicePoints} service points, ${added.staff} staff, ${added.equipment} equipment items, ${added.persons.toLocaleString('en')} people in the register`
       const human = logins
         ? [
             `Demo station ready: ${station.name} (${station.code})`,
@@ -46,7 +73,7 @@ export const demoCommands: CommandSpec[] = [
             ...table(['ROLE', 'USERNAME', 'PASSWORD'], logins.map((l) => [l.role, l.username, l.password])).map((l) => '  ' + l),
             `Added ${what}.`
           ]
-        : [`${station.name} (${station.code}) was set up already: added ${added.servicePoints + added.staff + added.equipment ? what : 'nothing (the demo records are there)'}.`]
+        : [`${station.name} (${station.code}) was set up already: added ${added.servicePoints + added.staff + added.equipment + added.persons ? what : 'nothing (the demo records are there)'}.`]
       c.out.result(human, { dataDir: c.dataDir, created: Boolean(logins), station: { code: station.code, name: station.name }, logins, added })
     }
   }

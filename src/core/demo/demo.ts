@@ -2,11 +2,13 @@
  * The demo station: on an empty data folder it sets up a realistic township station
  * (沙窝镇, 新县, 信阳市, 河南省) with one login per role; on a set-up station it adds demo
  * records (staff, equipment, 8 villages and the mobile van). Everything goes through the
- * method table, so the demo data is audited like any other write.
+ * method table, so the demo data is audited like any other write; the people register
+ * (options.persons) is written in bulk by ./persons.ts, audited as one row.
  */
 import type { Host } from '../host'
 import type { Role } from '../../api/contract'
 import type { Input, MethodName, Output } from '../../api'
+import { DEFAULT_DEMO_SEED, generateDemoPersons } from './persons'
 
 export interface DemoLogin {
   role: Role
@@ -71,8 +73,17 @@ async function must<M extends MethodName>(host: Host, m: M, input: Input<M>, ses
   return r.result.data as Output<M>
 }
 
+export interface DemoOptions {
+  /** people to add to the register (default none) */
+  persons?: number
+  /** the generator's seed (default: a fixed seed plus the people already registered) */
+  seed?: number
+  /** add them only to an empty register (a demo run again adds nothing) */
+  onlyIfEmpty?: boolean
+}
+
 /** Sets up the demo station on an empty folder (returns the logins), else adds demo records. */
-export async function createDemoStation(host: Host, operator = 'cli:demo'): Promise<DemoLogin[] | null> {
+export async function createDemoStation(host: Host, operator = 'cli:demo', options: DemoOptions = {}): Promise<DemoLogin[] | null> {
   const info = await host.call('system.info', {}, { transport: 'cli' })
   if (!info.result.ok) throw new Error(info.result.error.message)
   const fresh = !(info.result.data as Output<'system.info'>).setUp
@@ -84,6 +95,12 @@ export async function createDemoStation(host: Host, operator = 'cli:demo'): Prom
       for (const l of DEMO_LOGINS.slice(1)) await must(host, 'users.create', { username: l.username, displayName: DISPLAY[l.role], role: l.role, password: l.password }, sid)
     }
     await addDemoRecords(host, sid)
+    if (options.persons && options.persons > 0) {
+      const sqlite = host.runtime.sqlite!
+      const have = (sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n
+      if (!options.onlyIfEmpty || have === 0)
+        generateDemoPersons(sqlite, host.runtime.clock, { count: options.persons, seed: options.seed ?? DEFAULT_DEMO_SEED + have, actor: operator })
+    }
     return fresh ? DEMO_LOGINS : null
   } finally {
     host.runtime.sessions.delete(sid)

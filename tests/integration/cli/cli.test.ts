@@ -71,7 +71,7 @@ describe('usage', () => {
     expect(cmdHelp.code).toBe(0)
     expect(cmdHelp.stdout).toContain('--role ROLE')
 
-    for (const args of [[], ['bogus'], ['users'], ['users', 'frobnicate'], ['users', 'add'], ['users', 'disable', 'a', 'b'], ['demo', '--persons', '5'], ['audit', 'verify', '--nope'], ['backup', 'nope']]) {
+    for (const args of [[], ['bogus'], ['users'], ['users', 'frobnicate'], ['users', 'add'], ['users', 'disable', 'a', 'b'], ['demo', '--persons', 'many'], ['demo', '--persons', '200001'], ['audit', 'verify', '--nope'], ['backup', 'nope']]) {
       const r = await cli(args)
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.stderr).toMatch(/Usage: stationdesk/)
@@ -343,16 +343,22 @@ describe('demo', () => {
     expect(r.stdout).toMatch(/admin\s+admin\s+demo-admin-1/)
     expect(r.stdout).toMatch(/clerk\s+clerk\s+demo-clerk-1/)
     expect(r.stdout).toContain('新县沙窝镇计划生育服务站')
+    expect(r.stdout).toContain('20,000 people in the register')
     expect(r.stderr).toMatch(/^WARNING: /m)
     const again = await cli(['demo', '--data', dir, '--json'])
     expect(again.code).toBe(0)
-    expect(again.json()).toMatchObject({ created: false, logins: null, added: { servicePoints: 0, staff: 0, equipment: 0 } })
+    expect(again.json()).toMatchObject({ created: false, logins: null, added: { servicePoints: 0, staff: 0, equipment: 0, persons: 0 } })
+    // more people on request, deterministic for a seed
+    const more = await cli(['demo', '--data', dir, '--persons', '1,000', '--seed', '7', '--json'])
+    expect(more.code, more.stderr).toBe(0)
+    expect(more.json().added).toEqual({ servicePoints: 0, staff: 0, equipment: 0, persons: 1000 })
     // demo records on an existing station of its own
     const other = await station()
     const added = await cli(['demo', '--data', other, '--json'])
     expect(added.code, added.stdout).toBe(0)
     expect(added.json()).toMatchObject({ created: false, logins: null })
     expect(added.json().added.staff).toBeGreaterThan(0)
+    expect(added.json().added.persons).toBe(20_000)
   })
 })
 
