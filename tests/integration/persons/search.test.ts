@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Input } from '../../../src/api'
 import type { Role } from '../../../src/api/contract'
-import { classify } from '../../../src/core/persons/search'
+import { personSearchInput } from '../../../src/api/persons'
+import { classify, plan } from '../../../src/core/persons/search'
 import { makeHost, setUpStation, type TestHost } from '../../helpers/host'
 import { makeId } from '../../helpers/persons'
 
@@ -54,6 +55,9 @@ describe('persons.search: one query path per kind of input', () => {
     expect(classify('12345x').kind).toBe('tail')
     expect(classify('123456').kind).toBe('tail')
     expect(classify('13800000001').kind).toBe('phone')
+    expect(classify('19850312')).toEqual({ kind: 'birth', value: '1985-03-12' })
+    expect(classify('1985-03-12').kind).toBe('birth')
+    expect(classify('19850230').kind).toBe('digits')
     expect(classify('4101021980').kind).toBe('digits')
     expect(classify('张三').kind).toBe('name')
     expect(classify('zsf').kind).toBe('latin')
@@ -86,6 +90,11 @@ describe('persons.search: one query path per kind of input', () => {
     expect(await find({ q: '137' })).toEqual(['吕建国', '欧阳秀英'])
     expect(await find({ q: '4201' })).toEqual([]) // 4 digits: the end of an ID, not its start
     expect(await find({ q: '42010619' })).toEqual(['吕建国'])
+  })
+
+  it('by birth date', async () => {
+    expect(await find({ q: '1985-11-20' })).toEqual(['张三'])
+    expect(await find({ q: '19851120' })).toEqual(['张三'])
   })
 
   it('by name: its start, else anywhere in it', async () => {
@@ -151,6 +160,37 @@ describe('persons.search: filters, age band, state, sort and pages', () => {
     expect(p3.rows.map((r) => r.name)).toEqual(['张秀英', '赵敏'])
     expect((await t.call('persons.search', { pageSize: 3, page: 9 }, s.clerk)).rows).toEqual([])
     expect(p1.rows[0]).toMatchObject({ name: '李芳', sex: 'female', servicePointName: '二村', maritalStatus: 'married', migrantStatus: 'local', state: 'active', age: 30 })
+  })
+
+  it('answers every kind of search and listing from its index (EXPLAIN QUERY PLAN), never a scan of the table', () => {
+    const sqlite = t.host.runtime.sqlite!
+    const explain = (sql: string, params: unknown[]) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ q: idOf('zsf') }, /USING INDEX persons_id_number/],
+      [{ q: '1234' }, /USING INDEX persons_id_tail/],
+      [{ q: '12345X' }, /USING INDEX persons_id_tail/],
+      [{ q: '123456' }, /USING INDEX persons_id_tail/],
+      [{ q: '13800000001' }, /USING INDEX persons_phone/],
+      [{ q: '19851120' }, /USING INDEX persons_birth_date/],
+      [{ q: '4101021' }, /persons_id_number.*persons_phone/],
+      [{ q: '张' }, /USING COVERING INDEX persons_name \(name>\? AND name<\?\)/],
+      [{ q: 'zsf' }, /COVERING INDEX persons_initials.*COVERING INDEX persons_pinyin/],
+      [{ q: '张', servicePointId: one, maritalStatus: 'married', ageFrom: 20 }, /INDEX persons_name \(name>\? AND name<\?\)/],
+      [{ servicePointId: one, maritalStatus: 'married', ageFrom: 20, ageTo: 49 }, /COVERING INDEX persons_service_point \(service_point_id=\? AND state=\? AND marital_status=\? AND birth_date>\? AND birth_date<\?\)/],
+      [{ migrantStatus: 'out' }, /COVERING INDEX persons_migrant \(migrant_status=\? AND state=\?\)/],
+      [{}, /COVERING INDEX persons_state \(state=\?\)/]
+    ]
+    for (const [input, expected] of cases) {
+      const p = plan(personSearchInput.parse(input), '2026-11-20', false)
+      for (const part of [p.count, p.ids]) {
+        const detail = explain(part.sql, part.params)
+        expect(detail, JSON.stringify(input)).toMatch(expected)
+        expect(detail, JSON.stringify(input)).not.toMatch(/\bSCAN (p|persons)\b(?! USING COVERING INDEX)/)
+      }
+    }
+    // a name found nowhere at its start: a scan of the name index, not of the table
+    const inside = plan(personSearchInput.parse({ q: '秀英' }), '2026-11-20', true)
+    expect(explain(inside.ids.sql, inside.ids.params)).toMatch(/SCAN p USING COVERING INDEX persons_name/)
   })
 
   it('refuses a bad filter with a field error', async () => {

@@ -6,8 +6,8 @@ import { servicePoints } from './station'
 /**
  * The people register (服务对象). One row per resident ID number. Every index matches one way
  * counter clerks search (see src/core/persons/search.ts): the full ID or its start, the last
- * 4–6 characters, name, full pinyin, pinyin initials, phone; the village listing filtered by
- * marital status and age band.
+ * 4–6 characters, name, full pinyin, pinyin initials, phone, birth date; the village listing
+ * filtered by marital status and age band; migrants; the whole register by name.
  */
 export const persons = sqliteTable(
   'persons',
@@ -51,15 +51,21 @@ export const persons = sqliteTable(
     exitReason: text('exit_reason'),
     exitDate: text('exit_date')
   },
+  // the sort keys (pinyin, birth date, ID number) ride along in the search indexes, so a page
+  // is found and ordered from the index alone and only its rows are read (core/persons/search.ts)
   (t) => [
     uniqueIndex('persons_id_number').on(t.idNumber),
     index('persons_id_tail').on(t.idTail),
-    index('persons_name').on(t.name),
-    index('persons_pinyin').on(t.pinyin),
-    index('persons_initials').on(t.initials),
+    index('persons_name').on(t.name, t.state, t.pinyin, t.idNumber),
+    index('persons_pinyin').on(t.pinyin, t.state, t.idNumber),
+    index('persons_initials').on(t.initials, t.state, t.pinyin, t.idNumber),
     index('persons_phone').on(t.phone),
-    // the village listing: service point, then the usual filters, so the count reads the index only
-    index('persons_service_point').on(t.servicePointId, t.state, t.maritalStatus, t.birthDate),
+    // the village listing: service point, then the usual filters; count and page from the index alone
+    index('persons_service_point').on(t.servicePointId, t.state, t.maritalStatus, t.birthDate, t.pinyin, t.idNumber),
+    // out- and in-migrants of the whole station
+    index('persons_migrant').on(t.migrantStatus, t.state, t.pinyin, t.idNumber),
+    // the whole register by name, page after page
+    index('persons_state').on(t.state, t.pinyin, t.idNumber),
     index('persons_birth_date').on(t.birthDate)
   ]
 )
