@@ -6,6 +6,7 @@ import { idCommands } from './id'
 import { infoCommands } from './info'
 import { initCommands } from './init'
 import { keysCommands } from './keys'
+import { personsCommands } from './persons'
 import { usersCommands } from './users'
 
 /** every command, in the order the help lists them */
@@ -17,5 +18,6 @@ export const commands: CommandSpec[] = [
   ...backupCommands,
   ...auditCommands,
   ...keysCommands,
-  ...idCommands
+  ...idCommands,
+  ...personsCommands
 ]
