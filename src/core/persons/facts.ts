@@ -163,9 +163,10 @@ export function checkFacts(ctx: Ctx, input: FactsInput, today: string, prefix = 
     lifeDate('migrantSince', input.migrantSince)
   }
 
-  if (input.servicePointId && !servicePointExists(ctx, input.servicePointId))
-    issues.add('servicePointId', 'service_point_unknown', `service point ${input.servicePointId} does not exist`)
+  // a cleared choice may come as '' from a form: no service point
+  const servicePointId = input.servicePointId || null
+  if (servicePointId && !servicePointExists(ctx, servicePointId)) issues.add('servicePointId', 'service_point_unknown', `service point ${servicePointId} does not exist`)
 
   issues.throwIfAny()
-  return { facts: { ...input, idNumber, spouseIdNumber, sex: sex!, birthDate: birthDate! }, warnings }
+  return { facts: { ...input, idNumber, spouseIdNumber, servicePointId, sex: sex!, birthDate: birthDate! }, warnings }
 }

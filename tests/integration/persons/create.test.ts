@@ -31,7 +31,8 @@ describe('persons.create', () => {
   })
 
   it('lists the missing items of an incomplete card', async () => {
-    const p = await t.call('persons.create', { idNumber: makeId('410102', '20000101', 5, 'male'), name: '王伟' }, s.clerk)
+    const p = await t.call('persons.create', { idNumber: makeId('410102', '20000101', 5, 'male'), name: '王伟', servicePointId: '' }, s.clerk)
+    expect(p.servicePointId).toBeNull()
     expect(p.sex).toBe('male')
     expect(p.missing).toEqual(['phone', 'hukouRegion', 'hukouAddress', 'servicePointId', 'residenceAddress'])
   })
