@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import regions from '../../resources/codes/regions.json'
 import { checkIdNumber, upgradeLegacy } from '../../src/api/idNumber'
 import { isKnownCounty } from '../../src/core/station/codes'
+import { mulberry32 } from '../../src/core/demo/random'
 
 const SEED = 0x5d_2026
 const TODAY = '2026-11-20'
@@ -16,17 +17,6 @@ const OPTS = { today: TODAY, isCurrentRegion: isKnownCounty }
 const COUNTIES = Object.keys((regions as { counties: Record<string, string> }).counties)
 const CHARS = '0123456789X'
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1) */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * ISO 7064 MOD 11-2 written from the standard, not from src/api/idNumber.ts: the weight of

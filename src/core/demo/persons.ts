@@ -19,6 +19,7 @@ import { nameKeys, type NameKeys } from '../persons/pinyin'
 import { FACT_KEYS, insertEvent, insertPerson, type PersonInsert } from '../persons/record'
 import { countyName, townshipName } from '../station/codes'
 import { DESTINATIONS, FEMALE_CHARS, MALE_CHARS, ORIGIN_COUNTIES, SURNAMES } from './names'
+import { mulberry32 } from './random'
 
 export const MAX_DEMO_PERSONS = 200_000
 export const DEFAULT_DEMO_PERSONS = 20_000
@@ -36,17 +37,6 @@ export interface DemoPersonsResult {
   ms: number
 }
 
-/** mulberry32: a small, fast, seedable generator */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const DAY = 86_400_000
 const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
@@ -91,7 +81,7 @@ export function generateDemoPersons(sqlite: Sqlite, clock: Clock, opts: DemoPers
   const t0 = performance.now()
   const count = Math.max(0, Math.min(MAX_DEMO_PERSONS, Math.floor(opts.count)))
   const seed = opts.seed ?? DEFAULT_DEMO_SEED
-  const pick = new Picker(random(seed))
+  const pick = new Picker(mulberry32(seed))
   const today = localDate(clock)
   const todayMs = fromDate(today)
   const at = clock.now().toISOString()
