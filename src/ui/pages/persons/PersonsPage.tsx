@@ -6,13 +6,13 @@
  * and Enter into the search box: exactly one person with that ID opens directly; none offers to
  * add her with that ID.
  */
-import { Alert, Button, Input, InputNumber, Segmented, Select, Space, Table, Tag, Typography } from 'antd'
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface'
+import { Alert, Button, Input, Segmented, Table, Typography } from 'antd'
+import type { SorterResult } from 'antd/es/table/interface'
 import type { TablePaginationConfig } from 'antd'
-import { ClearOutlined, DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { checkIdNumber, normalizeIdInput } from '../../../api/idNumber'
-import { MARITAL_STATUSES, MIGRANT_STATUSES, SEXES, type PersonRow, type SORT_FIELDS } from '../../../api/persons'
+import type { PersonRow } from '../../../api/persons'
 import { saveFile } from '../../app/files'
 import { call } from '../../app/client'
 import { useI18n } from '../../app/i18n'
@@ -22,20 +22,10 @@ import { useNotify } from '../../app/useNotify'
 import { useDebounced } from '../../components/useDebounced'
 import { usePagedList } from '../../components/usePagedList'
 import { findById, personPath } from './PersonNewPage'
+import { personsColumns, type Sort } from './personsColumns'
+import { PersonsFilters, type Filters, type SetFilter } from './PersonsFilters'
 import { useServicePoints } from './useServicePoints'
 import { looksLikeId, stationToday, usePersonWords } from './words'
-
-type Sort = (typeof SORT_FIELDS)[number]
-
-interface Filters {
-  servicePointId?: string
-  sex?: PersonRow['sex']
-  maritalStatus?: PersonRow['maritalStatus']
-  migrantStatus?: PersonRow['migrantStatus']
-  state: PersonRow['state']
-  ageFrom?: number
-  ageTo?: number
-}
 
 interface Query extends Filters {
   q?: string
@@ -45,9 +35,6 @@ interface Query extends Filters {
 
 /** the list as the clerk left it: coming back from a person finds the same search */
 let kept: { text: string; filters: Filters; sort: Sort; order: 'asc' | 'desc' } = { text: '', filters: { state: 'active' }, sort: 'name', order: 'asc' }
-
-const MARITAL_COLORS: Record<string, string> = { married: 'blue', remarried: 'geekblue', divorced: 'orange', widowed: 'default', unmarried: 'default' }
-const MIGRANT_COLORS: Record<string, string> = { out: 'orange', in: 'purple' }
 
 /** what the search box sends: an ID being typed or read is normalised (full-width, spaces, x) */
 function searchText(raw: string): string {
@@ -85,7 +72,7 @@ export function PersonsPage() {
   }, [q, filters, sort])
   const { data, loading, pagination, onTableChange } = usePagedList(list, query)
 
-  const set = <K extends keyof Filters>(k: K, v: Filters[K] | null) => setFilters((f) => ({ ...f, [k]: v ?? undefined }))
+  const set: SetFilter = (k, v) => setFilters((f) => ({ ...f, [k]: v ?? undefined }))
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'state' && v !== undefined) || filters.state !== 'active' || text !== ''
 
   /** Enter: search now; a whole valid ID (typed or read) opens its person, or offers to add her */
@@ -116,42 +103,7 @@ export function PersonsPage() {
     }
   }
 
-  const sorted = (k: Sort) => (sort.sort === k ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null)
-  const columns: ColumnsType<PersonRow> = [
-    {
-      key: 'name',
-      dataIndex: 'name',
-      title: words.field('name'),
-      width: 110,
-      sorter: true,
-      sortOrder: sorted('name'),
-      render: (name: string, r) => (
-        <a href={`#${personPath(r.id)}`} onClick={(e) => e.stopPropagation()} data-testid="persons-open">
-          {name}
-        </a>
-      )
-    },
-    { key: 'idNumber', dataIndex: 'idNumber', title: words.field('idNumber'), width: 190, sorter: true, sortOrder: sorted('idNumber'), render: (v: string) => <span className="sd-num">{v}</span> },
-    { key: 'sex', dataIndex: 'sex', title: words.field('sex'), width: 64, render: (v: string) => words.value('sex', v) },
-    { key: 'birthDate', dataIndex: 'birthDate', title: words.field('birthDate'), width: 120, sorter: true, sortOrder: sorted('birthDate'), render: (v: string) => <span className="sd-num">{v}</span> },
-    { key: 'age', dataIndex: 'age', title: t('persons.list.age'), width: 64, align: 'right', render: (v: number) => <span className="sd-num">{v}</span> },
-    { key: 'phone', dataIndex: 'phone', title: words.field('phone'), width: 130, render: (v: string) => <span className="sd-num">{v}</span> },
-    { key: 'point', dataIndex: 'servicePointName', title: words.field('servicePointId'), width: 130, ellipsis: true },
-    {
-      key: 'marital',
-      dataIndex: 'maritalStatus',
-      title: words.field('maritalStatus'),
-      width: 96,
-      render: (v: string) => <Tag color={MARITAL_COLORS[v]}>{words.value('maritalStatus', v)}</Tag>
-    },
-    {
-      key: 'migrant',
-      dataIndex: 'migrantStatus',
-      title: words.field('migrantStatus'),
-      width: 96,
-      render: (v: string) => (v === 'local' ? words.value('migrantStatus', v) : <Tag color={MIGRANT_COLORS[v]}>{words.value('migrantStatus', v)}</Tag>)
-    }
-  ]
+  const columns = personsColumns(t, words, sort)
 
   const onChange = (p: TablePaginationConfig, _f: unknown, s: SorterResult<PersonRow> | SorterResult<PersonRow>[], extra: { action: string }) => {
     if (extra.action !== 'sort') return onTableChange(p)
@@ -198,85 +150,19 @@ export function PersonsPage() {
           {t('persons.list.add')}
         </Button>
       </div>
-      <div className="sd-page-toolbar">
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={words.field('servicePointId')}
-          value={filters.servicePointId}
-          onChange={(v: string | undefined) => set('servicePointId', v)}
-          options={points.options}
-          style={{ width: 150 }}
-          data-testid="persons-filter-point"
-        />
-        <Select
-          allowClear
-          placeholder={words.field('sex')}
-          value={filters.sex}
-          onChange={(v: Filters['sex']) => set('sex', v)}
-          options={SEXES.map((v) => ({ value: v, label: words.value('sex', v) }))}
-          style={{ width: 90 }}
-          data-testid="persons-filter-sex"
-        />
-        <Select
-          allowClear
-          placeholder={words.field('maritalStatus')}
-          value={filters.maritalStatus}
-          onChange={(v: Filters['maritalStatus']) => set('maritalStatus', v)}
-          options={MARITAL_STATUSES.map((v) => ({ value: v, label: words.value('maritalStatus', v) }))}
-          style={{ width: 120 }}
-          data-testid="persons-filter-marital"
-        />
-        <Select
-          allowClear
-          placeholder={words.field('migrantStatus')}
-          value={filters.migrantStatus}
-          onChange={(v: Filters['migrantStatus']) => set('migrantStatus', v)}
-          options={MIGRANT_STATUSES.map((v) => ({ value: v, label: words.value('migrantStatus', v) }))}
-          style={{ width: 120 }}
-          data-testid="persons-filter-migrant"
-        />
-        <Space.Compact>
-          <InputNumber
-            min={0}
-            max={130}
-            precision={0}
-            placeholder={t('persons.list.ageFrom')}
-            value={filters.ageFrom ?? null}
-            onChange={(v) => set('ageFrom', v)}
-            style={{ width: 96 }}
-            data-testid="persons-filter-age-from"
-            aria-label={t('persons.list.ageFrom')}
-          />
-          <InputNumber
-            min={0}
-            max={130}
-            precision={0}
-            placeholder={t('persons.list.ageTo')}
-            value={filters.ageTo ?? null}
-            onChange={(v) => set('ageTo', v)}
-            style={{ width: 96 }}
-            suffix={t('persons.list.years')}
-            data-testid="persons-filter-age-to"
-            aria-label={t('persons.list.ageTo')}
-          />
-        </Space.Compact>
-        {filtered && (
-          <Button
-            icon={<ClearOutlined />}
-            onClick={() => {
-              setText('')
-              setQ('')
-              setFilters({ state: 'active' })
-              setNotFound(null)
-              search.current?.focus()
-            }}
-            data-testid="persons-reset"
-          >
-            {t('persons.list.reset')}
-          </Button>
-        )}
-      </div>
+      <PersonsFilters
+        filters={filters}
+        set={set}
+        points={points}
+        filtered={filtered}
+        onReset={() => {
+          setText('')
+          setQ('')
+          setFilters({ state: 'active' })
+          setNotFound(null)
+          search.current?.focus()
+        }}
+      />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -4, marginBottom: 8 }}>
         {t('persons.list.searchHint')}
       </Typography.Paragraph>
