@@ -1,0 +1,149 @@
+/**
+ * Roster import, step 1: a workbook (xlsx) or CSV file -> one sheet of rows of cell values, with
+ * the sheet's own row numbers. A merged cell's value is given to every cell it spans (a village
+ * merged down several rows applies to each of them). Cells keep their kind (number, Date, text):
+ * values.ts needs it to tell an Excel date serial or an ID that Excel turned into a number.
+ *
+ * CSV: UTF-8 (with or without BOM) or, when the bytes are not valid UTF-8, GB18030 (a superset
+ * of GBK, which townships' Excel uses when it saves CSV); quoted fields may hold commas, quotes
+ * and newlines.
+ */
+import ExcelJS from 'exceljs'
+
+export type CellValue = string | number | boolean | Date | null
+
+export interface SheetRow {
+  /** the row number as the sheet shows it (1-based) */
+  row: number
+  cells: CellValue[]
+}
+
+export interface Sheet {
+  name: string
+  rows: SheetRow[]
+}
+
+/** codes: file_empty, file_unreadable, xls_unsupported, unsupported_format */
+export class ImportFileError extends Error {
+  constructor(
+    readonly code: 'file_empty' | 'file_unreadable' | 'xls_unsupported' | 'unsupported_format',
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** the text of a cell as a clerk would read it */
+export function cellText(v: CellValue): string {
+  if (v === null) return ''
+  if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? v.toFixed(0) : String(v)
+  return String(v).trim()
+}
+
+export function isBlankRow(cells: CellValue[]): boolean {
+  return cells.every((c) => cellText(c) === '')
+}
+
+/** an exceljs cell value -> our plain value (rich text, formulas, hyperlinks, errors unwrapped) */
+function plain(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('')
+    if ('formula' in v || 'sharedFormula' in v) return plain((v as { result?: ExcelJS.CellValue }).result ?? null)
+    if ('text' in v && typeof v.text === 'string') return v.text
+    if ('error' in v) return null
+  }
+  return null
+}
+
+function isZip(b: Uint8Array): boolean {
+  return b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
+}
+
+function isOle(b: Uint8Array): boolean {
+  return b.length > 3 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
+}
+
+/** reads the first worksheet that has any data (or the one named) */
+export async function parseXlsx(data: Uint8Array, sheetName?: string): Promise<Sheet> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer)
+  } catch (e) {
+    throw new ImportFileError('file_unreadable', `the workbook cannot be read: ${(e as Error).message}`)
+  }
+  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets.find((w) => w.actualRowCount > 0)
+  if (!ws) throw new ImportFileError('file_empty', sheetName ? `no sheet named ${sheetName}` : 'the workbook has no data')
+  const width = ws.columnCount
+  const rows: SheetRow[] = []
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r)
+    const cells: CellValue[] = []
+    // getCell of a merged cell answers the master's value: a merged value fills its whole span
+    for (let c = 1; c <= width; c++) cells.push(plain(row.getCell(c).value))
+    while (cells.length && cellText(cells[cells.length - 1]) === '') cells.pop()
+    rows.push({ row: r, cells })
+  }
+  return { name: ws.name, rows }
+}
+
+/** UTF-8 when the bytes are valid UTF-8 (BOM dropped), else GB18030 (GBK) */
+export function decodeText(data: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data)
+    return { text, encoding: 'utf-8' }
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(data), encoding: 'gb18030' }
+  }
+}
+
+/** RFC 4180 CSV: quoted fields with commas, doubled quotes and newlines; CRLF or LF */
+export function splitCsv(text: string): string[][] {
+  const out: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"'
+          i++
+        } else quoted = false
+      } else field += ch
+    } else if (ch === '"' && field === '') quoted = true
+    else if (ch === ',') {
+      row.push(field)
+      field = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++
+      row.push(field)
+      out.push(row)
+      row = []
+      field = ''
+    } else field += ch
+  }
+  if (field !== '' || row.length) {
+    row.push(field)
+    out.push(row)
+  }
+  return out
+}
+
+export function parseCsv(data: Uint8Array, name = 'CSV'): Sheet {
+  const { text } = decodeText(data)
+  const rows = splitCsv(text).map((cells, i) => ({ row: i + 1, cells: cells.map((c): CellValue => (c.trim() === '' ? null : c.trim())) }))
+  return { name, rows }
+}
+
+/** by content (a zip is xlsx, an OLE file is the old .xls), then by the file name */
+export async function parseFile(filename: string, data: Uint8Array, sheetName?: string): Promise<Sheet> {
+  if (data.length === 0) throw new ImportFileError('file_empty', 'the file is empty')
+  if (isZip(data)) return parseXlsx(data, sheetName)
+  if (isOle(data)) throw new ImportFileError('xls_unsupported', 'an old .xls workbook: open it in Excel and save it as .xlsx (Excel Workbook), then import that')
+  if (/\.(csv|txt)$/i.test(filename)) return parseCsv(data, filename.replace(/^.*[\\/]/, ''))
+  throw new ImportFileError('unsupported_format', 'not an .xlsx workbook or a .csv file')
+}
