@@ -67,6 +67,13 @@ describe('findHeader', () => {
     expect(h.mapping.phone).toEqual({ index: 2, header: '电话' })
   })
 
+  it('a header merged across two columns is one column, not a duplicate', () => {
+    const h = findHeader(sheet([['姓名', '户籍地址', '户籍地址', '身份证号']]))
+    expect(h.problems).toEqual([])
+    expect(h.mapping.hukouAddress).toEqual({ index: 1, header: '户籍地址' })
+    expect(h.columns[2].field).toBeNull()
+  })
+
   it('remap: the user edits the mapping', () => {
     const h = findHeader(sheet([['姓名', '证号', '电话', '手机号']]))
     expect(h.problems.map((p) => p.code)).toEqual(['column_duplicate', 'column_missing'])

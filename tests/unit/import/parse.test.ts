@@ -31,6 +31,7 @@ describe('CSV', () => {
       ['a', 'b,c', 'say "hi"'],
       ['line1\nline2', 'x', '']
     ])
+    expect(parseCsv(utf8('="420302198503121234",\t420302198503121234\n')).rows[0].cells).toEqual(['420302198503121234', '420302198503121234'])
     const sheet = parseCsv(utf8('姓名,住址\n\n张三,"东沟村,3组"\n'))
     expect(sheet.rows).toEqual([
       { row: 1, cells: ['姓名', '住址'] },

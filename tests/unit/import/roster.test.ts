@@ -35,7 +35,7 @@ async function township(): Promise<Uint8Array> {
   ws.mergeCells(3, 14, 3, 15)
   // row 5..7: 东沟村, merged down three rows
   ws.addRow([1, '东沟村', '张秀英', '女', ID1, new Date(Date.UTC(1985, 2, 12)), 13800000001, '湖北省十堰市茅箭区东沟村', '东沟村3组', '已婚', '2008.05.01', '李强', SP1, 1, 1, '上环', '常住'])
-  ws.addRow([2, null, '王丽', '女', ID2, 31948, '13800000002', '东沟村', '东沟村1组', '初婚', '2010/6/8', '赵刚', null, '1', '0', '皮埋', '流出'])
+  ws.addRow([2, null, '王丽', '女', ID2, 31948, '138 0000 0002', '东沟村', '东沟村1组', '初婚', '2010/6/8', '赵刚', null, '1', '0', '皮埋', '流出'])
   ws.addRow([3, null, '刘芳', '女', 420302198703150028, '19870315', null, null, null, '未婚', null, null, null, 0, 0, '未避孕', '本地'])
   ws.mergeCells('B5:B7')
   ws.addRow([]) // row 8: blank
@@ -98,7 +98,7 @@ describe('a township roster (xlsx)', async () => {
   })
 
   it('a village merged down applies to every row it spans; an Excel day number and 19870315 are dates', () => {
-    expect(byRow.get(6)!.draft).toMatchObject({ servicePointName: '东沟村', birthDate: '1987-06-20', maritalDate: '2010-06-08', contraception: 'implant', migrantStatus: 'out', boys: 1, girls: 0 })
+    expect(byRow.get(6)!.draft).toMatchObject({ servicePointName: '东沟村', birthDate: '1987-06-20', phone: '13800000002', maritalDate: '2010-06-08', contraception: 'implant', migrantStatus: 'out', boys: 1, girls: 0 })
     expect(byRow.get(7)!.draft).toMatchObject({ servicePointName: '东沟村', birthDate: '1987-03-15', maritalStatus: 'unmarried', contraception: 'none' })
     expect(byRow.get(10)!.draft).toMatchObject({ servicePointName: '西岭村', birthDate: '1990-07-01', migrantStatus: 'in' })
   })
@@ -128,8 +128,9 @@ describe('total and signature rows', () => {
   it.each([['合计'], ['总 计'], ['小计：'], ['制表人：张三'], ['审核人'], ['填报人:李四'], ['负责人'], ['日期：2026-11-20'], ['注：身份证号请设为文本']])('%s', (t) => {
     expect(isFooterRow([null, t])).toBe(true)
   })
-  it('data rows are not', () => {
+  it('data rows are not, even with a remark that starts like a note', () => {
     expect(isFooterRow([1, '东沟村', '张三', '420302198503121234'])).toBe(false)
+    expect(isFooterRow([9, '西岭村', '李四', null, '注：已迁出'])).toBe(false)
   })
 })
 

@@ -40,6 +40,15 @@ describe('readDate', () => {
     expect(readDate(1985.03)).toMatchObject({ ok: false, code: 'date_incomplete' })
   })
 
+  it("an incomplete date's params give the year and month, to compare a birth 年月 with the ID", () => {
+    expect(readDate('1985.3')).toMatchObject({ params: { value: '1985.3', year: 1985, month: 3 } })
+    expect(readDate('1985年03月')).toMatchObject({ params: { year: 1985, month: 3 } })
+    expect(readDate('198503')).toMatchObject({ params: { year: 1985, month: 3 } })
+    expect(readDate(1985.03)).toMatchObject({ params: { year: 1985, month: 3 } })
+    expect(readDate(1985.1)).toEqual({ ok: false, code: 'date_incomplete', message: expect.any(String), params: { value: '1985.1', year: 1985 } })
+    expect(readDate('1985')).toEqual({ ok: false, code: 'date_incomplete', message: expect.any(String), params: { value: '1985', year: 1985 } })
+  })
+
   it('a day that does not exist, and text that is no date', () => {
     expect(readDate('1985.02.30')).toMatchObject({ ok: false, code: 'date_invalid', params: { value: '1985.02.30' } })
     expect(readDate('1999.2.29')).toMatchObject({ ok: false, code: 'date_invalid' })

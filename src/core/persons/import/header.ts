@@ -115,7 +115,9 @@ function mappingOf(columns: HeaderColumn[], row: number, problems: HeaderProblem
   for (const c of columns) {
     if (!c.field) continue
     const had = mapping[c.field]
-    if (had) {
+    if (had && c.header === had.header && columns.some((o) => o.index === c.index - 1 && o.header === c.header)) {
+      c.field = null // the same header merged across several columns: its first column is the field's
+    } else if (had) {
       problems.push({ row, column: c.header, field: c.field, code: 'column_duplicate', message: `"${c.header}" also looks like ${c.field}; the first column "${had.header}" is used`, params: { used: had.header } })
       c.field = null
     } else mapping[c.field] = { index: c.index, header: c.header }

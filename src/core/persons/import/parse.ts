@@ -135,7 +135,12 @@ export function splitCsv(text: string): string[][] {
 
 export function parseCsv(data: Uint8Array, name = 'CSV'): Sheet {
   const { text } = decodeText(data)
-  const rows = splitCsv(text).map((cells, i) => ({ row: i + 1, cells: cells.map((c): CellValue => (c.trim() === '' ? null : c.trim())) }))
+  // ="420302…" is how some systems keep a long number as text in a CSV
+  const cell = (c: string): CellValue => {
+    const t = c.trim().replace(/^="(.*)"$/s, '$1')
+    return t === '' ? null : t
+  }
+  const rows = splitCsv(text).map((cells, i) => ({ row: i + 1, cells: cells.map(cell) }))
   return { name, rows }
 }
 

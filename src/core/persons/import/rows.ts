@@ -49,12 +49,13 @@ export interface ReadRows {
 
 const FOOTER = ['合计', '总计', '小计', '共计', '制表', '审核', '填报人', '填表人', '负责人', '日期', '填报日期', '签字', '盖章', '注:', '说明:']
 
-/** a total or signature row: a cell starting with one of FOOTER's words (spaces inside ignored) */
+/**
+ * a total or signature row: one of its first two non-blank cells starts with one of FOOTER's
+ * words (spaces inside ignored), so a remark such as 注：已迁出 far right does not end the data
+ */
 export function isFooterRow(cells: CellValue[]): boolean {
-  return cells.some((c) => {
-    const t = cellText(c).replace(/[\s\u3000]/g, '').replace('：', ':')
-    return t !== '' && FOOTER.some((w) => t.startsWith(w))
-  })
+  const texts = cells.map((c) => cellText(c).replace(/[\s\u3000]/g, '').replace('：', ':')).filter((t) => t !== '')
+  return texts.slice(0, 2).some((t) => FOOTER.some((w) => t.startsWith(w)))
 }
 
 function idLike(row: SheetRow, idIndex: number | undefined): boolean {
@@ -85,6 +86,7 @@ function readCell(draft: RowDraft, field: ImportField, v: CellValue, problem: (c
     const t = readText(v)
     if (!t) return
     if (field === 'servicePoint') draft.servicePointName = t
+    else if (field === 'phone') draft.phone = t.replace(/\s/g, '')
     else draft[field as Exclude<(typeof TEXT_FIELDS)[number], 'servicePoint'>] = t
   }
 }

@@ -37,7 +37,14 @@ export function serialToDate(serial: number): string {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
-const INCOMPLETE = (raw: string) => bad<string | null>('date_incomplete', `${raw} has no day: give the full date (for example 1985-03-12)`, { value: raw })
+/** params carry what was given (year, month when there is one): a birth 年月 may be compared with the ID's */
+function INCOMPLETE(raw: string, monthUnsure = false): Read<string | null> {
+  const m = /^(\d{4})\D*(\d{1,2})?/.exec(raw.replace(/^(\d{4})(\d{2})$/, '$1.$2'))
+  const params: Record<string, string | number> = { value: raw }
+  if (m) params.year = Number(m[1])
+  if (m?.[2] && !monthUnsure) params.month = Number(m[2])
+  return bad('date_incomplete', `${raw} has no day: give the full date (for example 1985-03-12)`, params)
+}
 
 /**
  * A date as townships write it: an Excel date cell or day number, or text 1985.03.12,
@@ -52,7 +59,8 @@ export function readDate(v: CellValue): Read<string | null> {
   if (typeof v === 'number') {
     const raw = String(v)
     if (Number.isInteger(v) && v >= 19000101 && v <= 21001231) return readDate(raw)
-    if (v >= 1900 && v < 2101) return INCOMPLETE(raw) // 1985 or 1985.03 typed as a number
+    // 1985 or 1985.03 typed as a number (1985.10 arrives as 1985.1: its month is unsure)
+    if (v >= 1900 && v < 2101) return INCOMPLETE(raw, /\.1$/.test(raw))
     if (v >= 61 && v < 73051) return ok(serialToDate(Math.floor(v + 1e-9)))
     return bad('date_format', `${raw} is not a date`, { value: raw })
   }
