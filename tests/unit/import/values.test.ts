@@ -97,6 +97,8 @@ describe('readEnum', () => {
 
   it('blank is null, an unknown word names the known ones', () => {
     expect(readEnum(SEX_WORDS, null)).toEqual({ ok: true, value: null })
+    expect(readEnum(SEX_WORDS, 'constructor')).toMatchObject({ ok: false, code: 'enum_unknown' })
+    expect(readEnum(SEX_WORDS, '男')).toEqual({ ok: true, value: 'male' }) // remembered spelling
     const r = readEnum(MARITAL_WORDS, '同居')
     expect(r).toMatchObject({ ok: false, code: 'enum_unknown', params: { value: '同居' } })
     if (!r.ok) expect(r.params.allowed).toContain('已婚')

@@ -54,8 +54,19 @@ const FOOTER = ['合计', '总计', '小计', '共计', '制表', '审核', '填
  * words (spaces inside ignored), so a remark such as 注：已迁出 far right does not end the data
  */
 export function isFooterRow(cells: CellValue[]): boolean {
-  const texts = cells.map((c) => cellText(c).replace(/[\s\u3000]/g, '').replace('：', ':')).filter((t) => t !== '')
-  return texts.slice(0, 2).some((t) => FOOTER.some((w) => t.startsWith(w)))
+  let seen = 0
+  for (const c of cells) {
+    if (typeof c !== 'string') {
+      if (c !== null) seen++
+    } else {
+      const t = c.replace(/[\s\u3000]/g, '').replace('：', ':')
+      if (t === '') continue
+      if (FOOTER.some((w) => t.startsWith(w))) return true
+      seen++
+    }
+    if (seen >= 2) return false
+  }
+  return false
 }
 
 function idLike(row: SheetRow, idIndex: number | undefined): boolean {
@@ -63,31 +74,33 @@ function idLike(row: SheetRow, idIndex: number | undefined): boolean {
   return row.cells.some((c) => /\d{15,}|\d\.\d+e\+?\d+/i.test(cellText(c)))
 }
 
-const TEXT_FIELDS = ['name', 'phone', 'hukouRegion', 'hukouAddress', 'servicePoint', 'residenceAddress', 'spouseName', 'migrantPlace'] as const
-const DATE_FIELDS = ['birthDate', 'maritalDate', 'contraceptionSince', 'migrantSince'] as const
 
-/** one cell of a mapped field, read into the draft or into a problem */
-function readCell(draft: RowDraft, field: ImportField, v: CellValue, problem: (code: ProblemCode, message: string, params?: Record<string, string | number>) => void): void {
-  const take = <T>(r: Read<T | null>, set: (x: T) => void) => {
-    if (!r.ok) problem(r.code, r.message, r.params)
-    else if (r.value !== null) set(r.value)
-  }
-  if (field === 'idNumber' || field === 'spouseIdNumber') {
-    const r = readIdNumber(v)
-    if (!r.ok) problem(r.code, r.message, r.params)
-    else if (r.value) draft[field] = r.value
-  } else if ((DATE_FIELDS as readonly string[]).includes(field)) take(readDate(v), (x) => (draft[field as (typeof DATE_FIELDS)[number]] = x))
-  else if (field === 'sex') take(readEnum(SEX_WORDS, v), (x) => (draft.sex = x))
-  else if (field === 'maritalStatus') take(readEnum(MARITAL_WORDS, v), (x) => (draft.maritalStatus = x))
-  else if (field === 'contraception') take(readEnum(CONTRACEPTION_WORDS, v), (x) => (draft.contraception = x))
-  else if (field === 'migrantStatus') take(readEnum(MIGRANT_WORDS, v), (x) => (draft.migrantStatus = x))
-  else if (field === 'boys' || field === 'girls') take(readCount(v), (x) => (draft[field] = x))
-  else if ((TEXT_FIELDS as readonly string[]).includes(field)) {
-    const t = readText(v)
-    if (!t) return
-    if (field === 'servicePoint') draft.servicePointName = t
-    else if (field === 'phone') draft.phone = t.replace(/\s/g, '')
-    else draft[field as Exclude<(typeof TEXT_FIELDS)[number], 'servicePoint'>] = t
+/** one cell of a mapped field: the value it gives (null: nothing) or a failed Read */
+function readCell(field: ImportField, v: CellValue): Read<unknown> {
+  switch (field) {
+    case 'idNumber':
+    case 'spouseIdNumber':
+      return readIdNumber(v)
+    case 'birthDate':
+    case 'maritalDate':
+    case 'contraceptionSince':
+    case 'migrantSince':
+      return readDate(v)
+    case 'sex':
+      return readEnum(SEX_WORDS, v)
+    case 'maritalStatus':
+      return readEnum(MARITAL_WORDS, v)
+    case 'contraception':
+      return readEnum(CONTRACEPTION_WORDS, v)
+    case 'migrantStatus':
+      return readEnum(MIGRANT_WORDS, v)
+    case 'boys':
+    case 'girls':
+      return readCount(v)
+    case 'phone':
+      return { ok: true, value: readText(v).replace(/\s/g, '') }
+    default:
+      return { ok: true, value: readText(v) }
   }
 }
 
@@ -116,8 +129,11 @@ export function readRows(sheet: Sheet, header: SheetHeader): ReadRows {
     }
     const draft: RowDraft = {}
     const problems: ImportProblem[] = []
+    const values = draft as Record<string, unknown>
     for (const [field, col] of mapped) {
-      readCell(draft, field, sr.cells[col.index] ?? null, (code, message, params) => problems.push({ row: sr.row, column: col.header, field, code, message, ...(params ? { params } : {}) }))
+      const r = readCell(field, sr.cells[col.index] ?? null)
+      if (!r.ok) problems.push({ row: sr.row, column: col.header, field, code: r.code, message: r.message, params: r.params })
+      else if (r.value !== null && r.value !== '') values[field === 'servicePoint' ? 'servicePointName' : field] = r.value
     }
     for (const f of ['idNumber', 'name'] as const) {
       const col = header.mapping[f]

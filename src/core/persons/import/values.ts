@@ -17,7 +17,9 @@ const ok = <T>(value: T): Read<T> => ({ ok: true, value })
 const bad = <T>(code: ValueCode, message: string, params: Record<string, string | number>): Read<T> => ({ ok: false, code, message, params })
 
 /** full-width digits and punctuation made plain */
+const WIDE = /[\uFF01-\uFF5E\u3000]/
 function halfWidth(s: string): string {
+  if (!WIDE.test(s)) return s.trim()
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim()
 }
 
@@ -126,10 +128,20 @@ function enumWord(s: string): string {
 }
 
 /** a Chinese word -> our enum value; blank -> null (the default applies) */
+const SEEN = new WeakMap<object, Map<string, string | undefined>>()
+
 export function readEnum<V extends string>(words: Record<string, V>, v: CellValue): Read<V | null> {
   const raw = cellText(v)
   if (!raw) return ok(null)
-  const hit = words[enumWord(raw)]
+  // a roster repeats a few words many thousand times: remember what each spelling meant
+  let seen = SEEN.get(words)
+  if (!seen) SEEN.set(words, (seen = new Map()))
+  let hit = seen.get(raw) as V | undefined
+  if (hit === undefined && !seen.has(raw)) {
+    const key = enumWord(raw)
+    hit = Object.hasOwn(words, key) ? words[key] : undefined
+    if (seen.size < 1000) seen.set(raw, hit)
+  }
   if (hit) return ok(hit)
   const known = [...new Set(Object.keys(words).filter((k) => /[^\x00-\x7f]/.test(k)))].join('、')
   return bad('enum_unknown', `"${raw}" is not one of: ${known}`, { value: raw, allowed: known })
