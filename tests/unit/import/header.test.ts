@@ -57,6 +57,41 @@ describe('findHeader', () => {
     expect(h.mapping.name?.header).toBe('姓名')
   })
 
+  it('a group header over sub-headers that are fields of their own', () => {
+    const h = findHeader(
+      sheet([
+        ['姓名', '身份证号', '流动情况', '流动情况', '流动情况'],
+        ['姓名', '身份证号', '流动类型', '流出地点', '流出时间'],
+        ['张三', '420302198503121234', '流出', '广东省东莞市', '2020.01.01']
+      ])
+    )
+    expect(h.problems).toEqual([])
+    expect(h.mapping.migrantStatus).toEqual({ index: 2, header: '流动情况(流动类型)' })
+    expect(h.mapping.migrantPlace?.index).toBe(3)
+    expect(h.mapping.migrantSince?.index).toBe(4)
+  })
+
+  it('a two-row header whose other cells are left blank below, not merged', () => {
+    const h = findHeader(
+      sheet([
+        ['花名册'],
+        ['姓名', '身份证号', '子女数', null],
+        [null, null, '男孩', '女孩'],
+        ['张三', '420302198503121234', 1, 2]
+      ])
+    )
+    expect(h.row).toBe(2)
+    expect(h.dataStart).toBe(3)
+    expect(Object.keys(h.mapping).sort()).toEqual(['boys', 'girls', 'idNumber', 'name'])
+    expect(h.mapping.boys?.header).toBe('子女数(男孩)')
+  })
+
+  it('a first data row with a blank ID is not taken for sub-headers', () => {
+    const h = findHeader(sheet([['姓名', '身份证号', '村', null], ['张三', null, '东沟村', '3组']]))
+    expect(h.dataStart).toBe(1)
+    expect(h.mapping.servicePoint?.header).toBe('村')
+  })
+
   it('no header, a missing required column, a column twice', () => {
     expect(findHeader(sheet([['a', 'b'], [1, 2]])).problems[0]).toMatchObject({ code: 'header_not_found', row: 1 })
     const h = findHeader(sheet([['标题'], ['姓名', '性别', '电话', '手机号']]))

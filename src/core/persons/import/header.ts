@@ -63,6 +63,20 @@ export function matchField(header: string): ImportField | null {
   return null
 }
 
+/** a sub-header under a group header: 子女数 / 男 is boys; 流动情况 / 流动时间 is the sub-header's own field */
+export function matchGrouped(group: string, sub: string): ImportField | null {
+  const composed = `${group}(${sub})`
+  const exact = EXACT.get(normalizeHeader(composed))
+  if (exact) return exact
+  if (/^(男|女)孩?$/.test(normalizeHeader(sub))) return matchField(composed)
+  return matchField(sub) ?? matchField(composed)
+}
+
+/** a sub-header we recognise on its own or with its group (not by the group alone) */
+function knownLabel(group: string, sub: string): boolean {
+  return EXACT.has(normalizeHeader(`${group}(${sub})`)) || /^(男|女)孩?$/.test(normalizeHeader(sub)) || matchField(sub) !== null
+}
+
 export interface HeaderColumn {
   /** 0-based index into a row's cells */
   index: number
@@ -107,7 +121,13 @@ function score(texts: string[]): number {
 /** a second header row: a merged group header (same text in neighbouring cells) with sub-headers below */
 function subHeader(top: string[], next: string[]): boolean {
   if (next.some((t) => /\d{15,}|\d\.\d+e\+?\d+/i.test(t))) return false
-  return top.some((t, i) => t !== '' && (top[i - 1] === t || top[i + 1] === t) && (next[i] ?? '') !== '' && next[i] !== t)
+  // the group spans its right neighbour (merged: same text, or left blank beside it), and the
+  // labels under it are ones we know (a first data row under a header is not taken for labels)
+  return top.some(
+    (t, i) =>
+      t !== '' && (top[i + 1] === t || (top[i + 1] ?? '') === '') && (next[i] ?? '') !== '' && (next[i + 1] ?? '') !== '' &&
+      next[i] !== t && next[i + 1] !== t && knownLabel(t, next[i])
+  )
 }
 
 function mappingOf(columns: HeaderColumn[], row: number, problems: HeaderProblem[]): Partial<Record<ImportField, MappedColumn>> {
@@ -141,17 +161,29 @@ export function findHeader(sheet: Sheet): SheetHeader {
     const row = sheet.rows[0]?.row ?? 1
     return { row, dataStart: sheet.rows.length, columns: [], mapping: {}, problems: [{ row, column: '', field: null, code: 'header_not_found', message: `no header row (身份证号, 姓名, …) was found in the first ${SCAN_ROWS} rows` }] }
   }
+  // the sub-headers may name more fields than their group row above (流动情况 over 流动类型, 流出地点)
+  // (a group row has other headers merged down into the row below; a title or subtitle does not)
+  const above = sheet.rows[best - 1]
+  if (above && above.row === sheet.rows[best].row - 1) {
+    const a = above.cells.map(cellText)
+    const b = sheet.rows[best].cells.map(cellText)
+    if (subHeader(a, b) && a.some((t, i) => t !== '' && t === b[i])) best--
+  }
   const top = sheet.rows[best].cells.map(cellText)
   const nextRow = sheet.rows[best + 1]
   const next = nextRow ? nextRow.cells.map(cellText) : []
   const two = nextRow !== undefined && nextRow.row === sheet.rows[best].row + 1 && subHeader(top, next)
   const width = Math.max(top.length, two ? next.length : 0)
   const columns: HeaderColumn[] = []
+  let group = ''
   for (let i = 0; i < width; i++) {
-    const t = top[i] ?? ''
+    // a blank cell right of a group header belongs to that group (a span left unmerged)
+    const t = top[i] || (two && next[i] ? group : '')
+    group = t
     const n = two ? next[i] ?? '' : ''
-    const header = n && n !== t ? (t ? `${t}(${n})` : n) : t
-    if (header) columns.push({ index: i, header, field: matchField(header) })
+    const grouped = n !== '' && n !== t && t !== ''
+    const header = grouped ? `${t}(${n})` : n && n !== t ? n : t
+    if (header) columns.push({ index: i, header, field: grouped ? matchGrouped(t, n) : matchField(header) })
   }
   const problems: HeaderProblem[] = []
   const row = sheet.rows[best].row
