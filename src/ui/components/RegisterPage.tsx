@@ -4,7 +4,7 @@
  * backend, add / edit in a modal form, and an export of the current filter to Excel.
  * Each register's page only declares its columns and its form fields.
  */
-import { Button, Input, Segmented, Table, Typography } from 'antd'
+import { Button, Input, Segmented, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { DownloadOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { useMemo, useState, type ReactNode } from 'react'
@@ -16,6 +16,7 @@ import { useNotify } from '../app/useNotify'
 import { FormModal } from './FormModal'
 import { useDebounced } from './useDebounced'
 import { usePagedList } from './usePagedList'
+import { PagedTable } from './PagedTable'
 
 export interface RegisterFilter {
   q?: string
@@ -64,7 +65,8 @@ export function RegisterPage<Row extends { id: string }, V extends object>(props
     () => ({ ...(q ? { q } : {}), ...(props.hasActive && active !== 'all' ? { active: active === 'active' } : {}) }),
     [q, active, props.hasActive]
   )
-  const { data, loading, reload, pagination, onTableChange } = usePagedList(props.list, filter)
+  const paged = usePagedList(props.list, filter)
+  const { reload } = paged
 
   const doExport = async () => {
     setExporting(true)
@@ -131,19 +133,7 @@ export function RegisterPage<Row extends { id: string }, V extends object>(props
           </Button>
         )}
       </div>
-      <div data-testid="register-table">
-        <Table<Row>
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.rows ?? []}
-          pagination={pagination}
-          scroll={{ x: 'max-content' }}
-          onChange={onTableChange}
-          onRow={(row) => (canWrite ? { onDoubleClick: () => setEditing({ row }) } : {})}
-        />
-      </div>
+      <PagedTable<Row> list={paged} testId="register-table" columns={columns} onRow={(row) => (canWrite ? { onDoubleClick: () => setEditing({ row }) } : {})} />
       {canWrite && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('station.register.hint')}

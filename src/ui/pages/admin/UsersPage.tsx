@@ -2,7 +2,7 @@
  * Users (admin only): create, edit name and role, disable / enable, reset a password (which
  * also clears a lockout). The core refuses to disable or demote the last active administrator.
  */
-import { App as AntApp, Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { App as AntApp, Button, Form, Input, Select, Space, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { EditOutlined, KeyOutlined, PlusOutlined, SearchOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons'
 import { useMemo, useState } from 'react'
@@ -18,6 +18,7 @@ import { fmtDateTime } from '../../components/format'
 import { useZodRule } from '../../components/rules'
 import { useDebounced } from '../../components/useDebounced'
 import { usePagedList } from '../../components/usePagedList'
+import { PagedTable } from '../../components/PagedTable'
 
 const list = (q: { q?: string; page: number; pageSize: number }) => call('users.list', q)
 const displayNameSchema = requiredText(40)
@@ -37,7 +38,8 @@ export function UsersPage() {
   const [text, setText] = useState('')
   const q = useDebounced(text.trim(), 300)
   const filter = useMemo(() => (q ? { q } : {}), [q])
-  const { data, loading, reload, pagination, onTableChange } = usePagedList(list, filter)
+  const paged = usePagedList(list, filter)
+  const { reload } = paged
   const [dialog, setDialog] = useState<Dialog>(null)
 
   /** CONFLICT rule last_admin gets its own sentence; anything else the usual one */
@@ -182,18 +184,7 @@ export function UsersPage() {
           {t('admin.users.add')}
         </Button>
       </div>
-      <div data-testid="users-table">
-        <Table<UserRow>
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.rows ?? []}
-          pagination={pagination}
-          onChange={onTableChange}
-          scroll={{ x: 'max-content' }}
-        />
-      </div>
+      <PagedTable<UserRow> list={paged} testId="users-table" columns={columns} />
 
       <FormModal<{ username: string; displayName: string; role: Role; password: string; confirm: string }>
         open={dialog?.kind === 'create'}

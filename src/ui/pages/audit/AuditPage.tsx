@@ -3,7 +3,7 @@
  * backend; filters by dates, user, action, record type and free text; and a check of the
  * hash chain that names the first row that does not verify.
  */
-import { Alert, Button, DatePicker, Input, Select, Table, Tooltip, Typography } from 'antd'
+import { Alert, Button, DatePicker, Input, Select, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { ClearOutlined, SafetyCertificateOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons'
 import dayjs, { type Dayjs } from 'dayjs'
@@ -17,6 +17,7 @@ import { useNotify } from '../../app/useNotify'
 import { fmtDateTime } from '../../components/format'
 import { useDebounced } from '../../components/useDebounced'
 import { usePagedList } from '../../components/usePagedList'
+import { PagedTable } from '../../components/PagedTable'
 
 interface AuditFilter {
   from?: string
@@ -67,7 +68,8 @@ export function AuditPage() {
     if (q) f.q = q
     return f
   }, [from, to, actor, action, entity, q])
-  const { data, loading, pagination, onTableChange, setPage } = usePagedList(list, filter)
+  const paged = usePagedList(list, filter)
+  const { data, setPage } = paged
 
   const actionLabel = (a: string): string | null => (has(`audit.action.${a}`) ? t(`audit.action.${a}`) : null)
   const entityLabel = (e: string): string => (has(`audit.entity.${e}`) ? t(`audit.entity.${e}`) : e)
@@ -242,7 +244,7 @@ export function AuditPage() {
           action={
             broken !== null && !filtered && verify ? (
               // newest first, one row per seq: the row's place in the list gives its page
-              <Button size="small" danger onClick={() => setPage(Math.floor(Math.max(0, verify.rows - broken) / (pagination.pageSize ?? 50)) + 1)} data-testid="audit-goto-broken">
+              <Button size="small" danger onClick={() => setPage(Math.floor(Math.max(0, verify.rows - broken) / (paged.pagination.pageSize ?? 50)) + 1)} data-testid="audit-goto-broken">
                 {t('audit.gotoBroken')}
               </Button>
             ) : undefined
@@ -256,20 +258,16 @@ export function AuditPage() {
           }
         />
       )}
-      <div data-testid="audit-table">
-        <Table<AuditRow>
-          rowKey="seq"
-          size="small"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.rows ?? []}
-          pagination={pagination}
-          onChange={onTableChange}
-          tableLayout="fixed"
-          scroll={{ x: 1100 }}
-          onRow={(r) => (r.seq === broken ? { style: { background: '#fff1f0', color: '#cf1322' }, 'data-broken': 'true' } as object : {})}
-        />
-      </div>
+      <PagedTable<AuditRow>
+        list={paged}
+        testId="audit-table"
+        rowKey="seq"
+        size="small"
+        columns={columns}
+        tableLayout="fixed"
+        scroll={{ x: 1100 }}
+        onRow={(r) => (r.seq === broken ? ({ style: { background: '#fff1f0', color: '#cf1322' }, 'data-broken': 'true' } as object) : {})}
+      />
     </div>
   )
 }

@@ -6,7 +6,7 @@
  * and Enter into the search box: exactly one person with that ID opens directly; none offers to
  * add her with that ID.
  */
-import { Alert, Button, Input, Segmented, Table, Typography } from 'antd'
+import { Alert, Button, Input, Segmented, Typography } from 'antd'
 import type { SorterResult } from 'antd/es/table/interface'
 import type { TablePaginationConfig } from 'antd'
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
@@ -26,6 +26,7 @@ import { personsColumns, type Sort } from './personsColumns'
 import { PersonsFilters, type Filters, type SetFilter } from './PersonsFilters'
 import { useServicePoints } from './useServicePoints'
 import { looksLikeId, stationToday, usePersonWords } from './words'
+import { PagedTable } from '../../components/PagedTable'
 
 interface Query extends Filters {
   q?: string
@@ -70,7 +71,8 @@ export function PersonsPage() {
     for (const k of ['servicePointId', 'sex', 'maritalStatus', 'migrantStatus', 'ageFrom', 'ageTo'] as const) if (filters[k] !== undefined && filters[k] !== null) (f as unknown as Record<string, unknown>)[k] = filters[k]
     return f
   }, [q, filters, sort])
-  const { data, loading, pagination, onTableChange } = usePagedList(list, query)
+  const paged = usePagedList(list, query)
+  const { data, onTableChange } = paged
 
   const set: SetFilter = (k, v) => setFilters((f) => ({ ...f, [k]: v ?? undefined }))
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'state' && v !== undefined) || filters.state !== 'active' || text !== ''
@@ -180,20 +182,14 @@ export function PersonsPage() {
           }
         />
       )}
-      <div data-testid="persons-table">
-        <Table<PersonRow>
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.rows ?? []}
-          pagination={pagination}
-          scroll={{ x: 'max-content' }}
-          onChange={onChange}
-          onRow={(r) => ({ onClick: () => navigate(personPath(r.id)), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: q ? t('persons.list.noMatch') : t('persons.list.empty') }}
-        />
-      </div>
+      <PagedTable<PersonRow>
+        list={paged}
+        testId="persons-table"
+        columns={columns}
+        onChange={onChange}
+        onRow={(r) => ({ onClick: () => navigate(personPath(r.id)), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: q ? t('persons.list.noMatch') : t('persons.list.empty') }}
+      />
     </div>
   )
 }
