@@ -25,13 +25,19 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   kind: MethodKind
   /** Desktop-only abilities are registered by the Electron transport alone. */
   desktopOnly?: boolean
+  /**
+   * A long job (import, batch print): its handler is async, reports progress and stops when
+   * cancelled; it writes, if at all, in one transaction at its end (ctx.commit). Called directly
+   * it answers when done; through `jobs.start` it runs in the background (jobs.status, jobs.cancel).
+   */
+  job?: boolean
   /** phantom: never set at run time */
   readonly __output?: O
 }
 
 /** `method<Output>()({ input, roles, kind })` keeps the output type with the definition. */
 export function method<O>() {
-  return <I extends z.ZodType>(def: { input: I; roles: Access; kind: MethodKind; desktopOnly?: boolean }): MethodDef<I, O> =>
+  return <I extends z.ZodType>(def: { input: I; roles: Access; kind: MethodKind; desktopOnly?: boolean; job?: boolean }): MethodDef<I, O> =>
     def as MethodDef<I, O>
 }
 
@@ -61,6 +67,7 @@ export const ERROR_CODES = [
   'INSUFFICIENT_STOCK',
   'LOT_EXPIRED',
   'SIGNATURE_INVALID',
+  'CANCELLED',
   'UNSUPPORTED',
   'INTERNAL'
 ] as const

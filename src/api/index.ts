@@ -4,8 +4,10 @@ import { auditApi } from './audit'
 import { backupsApi } from './backups'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
+import { jobsApi } from './jobs'
 import { keysApi } from './keys'
 import { personsApi, personsCardApi } from './persons'
+import { personsImportApi } from './personsImport'
 import { printApi } from './print'
 import { setupApi } from './setup'
 import { stationApi } from './station'
@@ -23,6 +25,8 @@ export const api = {
   ...dashboardApi,
   ...personsApi,
   ...personsCardApi,
+  ...personsImportApi,
+  ...jobsApi,
   ...printApi,
   ...desktopApi
 } as const

@@ -80,6 +80,7 @@ export interface ServicePointRow {
 }
 
 export const LANGS = ['zh-CN', 'en'] as const
+export type Lang = (typeof LANGS)[number]
 const listInput = z
   .object({ q: text(64).optional(), active: z.boolean().optional(), ...paging, lang: z.enum(LANGS).default('zh-CN') })
   .optional()

@@ -3,6 +3,7 @@ import type { Db, Sqlite } from './db/open'
 import type { Session } from './auth/sessions'
 import type { Runtime } from './runtime'
 import type { AuditMessage } from '../api/audit'
+import type { JobControl } from './jobs/control'
 
 export interface AuditNote {
   /** defaults to the method name */
@@ -38,6 +39,13 @@ export interface Ctx {
   nowIso(): string
   /** the session, required: handlers of role-checked methods */
   user(): Session
+  /** a long job's progress and cancellation (for other methods: a control no one watches) */
+  job: JobControl
+  /**
+   * A job's one write: fn runs in one BEGIN IMMEDIATE transaction together with the audit rows
+   * noted so far. (A write method's handler already runs in its transaction: fn just runs.)
+   */
+  commit<T>(fn: () => T): T
 }
 
 export type TransportKind = 'ipc' | 'web' | 'cli' | 'test'

@@ -5,6 +5,8 @@ import { backupsHandlers } from './backups/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { keysHandlers } from './keys/handlers'
 import { personsHandlers } from './persons/handlers'
+import { personsImportHandlers } from './persons/import/handlers'
+import { jobsHandlers } from './jobs/handlers'
 import { printHandlers } from './print/handlers'
 import { setupHandlers } from './setup/handlers'
 import { stationHandlers } from './station/handlers'
@@ -19,5 +21,7 @@ export const coreHandlers = {
   ...keysHandlers,
   ...dashboardHandlers,
   ...personsHandlers,
-  ...printHandlers
+  ...printHandlers,
+  ...personsImportHandlers,
+  ...jobsHandlers
 }

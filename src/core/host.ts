@@ -10,13 +10,15 @@ import type { ApiError, ApiResult, FieldIssue, MethodDef } from '../api/contract
 import type { Session } from './auth/sessions'
 import { appendAudit } from './audit/chain'
 import type { AuditNote, Ctx, TransportKind } from './context'
-import { AppError } from './errors'
+import { AppError, zodToFields } from './errors'
 import type { AnyHandler } from './handler'
 import { coreHandlers } from './handlers'
 import { Runtime, type RuntimeOptions } from './runtime'
 import { isSetUp } from './setup/state'
 import { dailyBackupIfDue } from './backups/daily'
 import { stmt } from './db/stmt'
+import { directJob, type JobControl } from './jobs/control'
+import { jobOwner } from './jobs/registry'
 
 export interface CallContext {
   sessionId?: string | null
@@ -50,20 +52,16 @@ const LOCKED_METHODS = new Set<string>(['system.info', 'auth.unlock', 'auth.logo
  */
 const OUTSIDE_TX_METHODS = new Set<string>(['backups.create', 'backups.restore', 'backups.restoreFile', 'recovery.restore'])
 
-export function zodToFields(e: ZodError): FieldIssue[] {
-  return e.issues.map((i) => {
-    const params = (i as { params?: { rule?: string } }).params
-    const rule = params?.rule ?? (/^[a-z0-9_]+$/.test(i.message) ? i.message : i.code)
-    return { path: i.path.map(String).join('.'), rule, message: i.message }
-  })
-}
-
 export class Host {
   readonly runtime: Runtime
   private readonly table: Map<string, AnyHandler>
 
   constructor(options: HostOptions) {
     this.table = new Map(Object.entries(coreHandlers as Record<string, AnyHandler>))
+    // answered in dispatch (it runs another method in the background); the entry marks it as handled
+    this.table.set('jobs.start', () => {
+      throw new Error('jobs.start is answered by the host')
+    })
     for (const [name, h] of Object.entries(options.desktopHandlers ?? {})) if (h) this.table.set(name, h)
     // refuse at start-up, not at call time: every non-desktop method has a handler, and no handler lacks a method
     for (const name of Object.keys(api)) {
@@ -113,36 +111,33 @@ export class Host {
 
     // who may call comes before what they send: a refused caller learns nothing of the input's shape
     const session = this.checkSession(method, def, cc)
+    const input = parseInput(def, rawInput)
+    if (method === 'jobs.start') return { result: { ok: true, data: this.startJob(session!, cc, input as { method: string; input: unknown }) } }
+    return this.execute(method, def, session, cc, input, directJob)
+  }
 
-    const parsed = def.input.safeParse(rawInput ?? undefined)
-    if (!parsed.success) throw new AppError('VALIDATION', 'invalid input', { fields: zodToFields(parsed.error) })
-    const input = parsed.data
+  /** jobs.start: the job method's own roles and input schema, then it runs in the background */
+  private startJob(session: Session, cc: CallContext, req: { method: string; input: unknown }): { jobId: string } {
+    const name = req.method
+    const def = isMethodName(name) ? (api[name] as MethodDef) : null
+    if (!def?.job || !this.table.has(name))
+      throw new AppError('VALIDATION', `${name} is not a job`, { fields: [{ path: 'method', rule: 'not_a_job', message: `${name} is not a job` }] })
+    if (def.roles !== 'public' && !def.roles.some((r) => session.roles.includes(r))) throw new AppError('FORBIDDEN', `your role may not call ${name}`, { method: name })
+    const input = parseInput(def, req.input)
+    const job = this.runtime.jobs.create(name, jobOwner(session))
+    this.execute(name, def, session, cc, input, job).then(
+      (out) => (out.result.ok ? job.finish(out.result.data) : job.fail(out.result.error)),
+      (e) => job.fail(toApiError(e))
+    )
+    return { jobId: job.id }
+  }
 
+  /** runs a handler: a write in one transaction with its audit rows; a job with its own commit */
+  private async execute(method: string, def: MethodDef, session: Session | null, cc: CallContext, input: unknown, job: JobControl): Promise<CallOutcome> {
+    const rt = this.runtime
     let pendingError: Error | null = null
     let sessionChange: string | null | undefined
     const notes: AuditNote[] = []
-    const ctx: Ctx = {
-      db: rt.db!,
-      sqlite: sqlite!,
-      session,
-      clock: rt.clock,
-      runtime: rt,
-      method,
-      transport: cc.transport,
-      audit: (n) => notes.push(n),
-      setSession: (s) => {
-        sessionChange = s ? s.id : null
-      },
-      failAfterCommit: (err) => {
-        pendingError = err
-      },
-      nowIso: () => rt.clock.now().toISOString(),
-      user: () => {
-        if (!session) throw new AppError('UNAUTHENTICATED', 'please log in')
-        return session
-      }
-    }
-    const handler = this.table.get(method)!
     const flush = (generic: boolean) => {
       const at = ctx.nowIso()
       if (notes.length === 0 && generic) notes.push({})
@@ -159,10 +154,45 @@ export class Host {
           details: n.details
         })
     }
+    const ctx: Ctx = {
+      db: rt.db!,
+      sqlite: rt.sqlite!,
+      session,
+      clock: rt.clock,
+      runtime: rt,
+      method,
+      transport: cc.transport,
+      audit: (n) => notes.push(n),
+      setSession: (s) => {
+        sessionChange = s ? s.id : null
+      },
+      failAfterCommit: (err) => {
+        pendingError = err
+      },
+      nowIso: () => rt.clock.now().toISOString(),
+      user: () => {
+        if (!session) throw new AppError('UNAUTHENTICATED', 'please log in')
+        return session
+      },
+      job,
+      commit: <T>(fn: () => T): T => {
+        if (ctx.sqlite.inTransaction) return fn()
+        const live = rt.sqlite
+        if (!live || live !== ctx.sqlite) throw new AppError('CONFLICT', 'the database was replaced (a backup was restored) while this job ran: nothing was written')
+        return live
+          .transaction(() => {
+            const out = fn()
+            flush(true)
+            return out
+          })
+          .immediate()
+      }
+    }
+    const handler = this.table.get(method)!
 
     let data: unknown
-    if (def.kind === 'write' && !OUTSIDE_TX_METHODS.has(method)) {
-      data = sqlite!
+    if (def.kind === 'write' && !def.job && !OUTSIDE_TX_METHODS.has(method)) {
+      data = ctx.sqlite
         .transaction(() => {
           const out = handler(ctx, input)
           if (out instanceof Promise) throw new Error(`write handler ${method} must be synchronous`)
@@ -221,6 +251,12 @@ export class Host {
   close(): void {
     this.runtime.close()
   }
+}
+
+function parseInput(def: MethodDef, raw: unknown): unknown {
+  const parsed = def.input.safeParse(raw ?? undefined)
+  if (!parsed.success) throw new AppError('VALIDATION', 'invalid input', { fields: zodToFields(parsed.error) })
+  return parsed.data
 }
 
 export function toApiError(e: unknown): ApiError {

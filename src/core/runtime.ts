@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock'
 import { CorruptDatabaseError, openDatabase, type DatabaseProblem, type Db, type Sqlite } from './db/open'
 import { dataPaths, type DataPaths } from './paths'
 import { backupDatabase } from './backups/files'
+import { JobRegistry } from './jobs/registry'
 
 /** Keeps the key passphrase somewhere safer than memory (the desktop app: OS keychain). */
 export interface PassphraseStore {
@@ -40,6 +41,8 @@ export class Runtime {
   readonly paths: DataPaths
   readonly clock: Clock
   readonly sessions = new SessionStore()
+  /** long jobs (imports …) running or recently finished */
+  readonly jobs: JobRegistry
   readonly idleMs: number
   readonly migrationsFolder: string
   readonly version: string
@@ -53,6 +56,7 @@ export class Runtime {
   constructor(readonly options: RuntimeOptions) {
     this.paths = dataPaths(path.resolve(options.dataDir))
     this.clock = options.clock ?? systemClock()
+    this.jobs = new JobRegistry(() => this.clock.now())
     this.idleMs = (options.idleMinutes ?? Number(process.env.STATIONDESK_IDLE_MINUTES || 15)) * 60_000
     this.migrationsFolder = options.migrationsFolder ?? path.join(findAppRoot(), 'src', 'core', 'db', 'migrations')
     this.version = options.version ?? '0.1.0'

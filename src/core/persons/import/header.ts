@@ -4,14 +4,10 @@
  * (子女数 merged over 男 / 女) is read as "子女数(男)". The mapping says which header text each
  * field came from, and can be edited (remap) before the rows are read.
  */
+import { IMPORT_FIELDS, type ImportField } from '../../../api/personsImport'
 import { cellText, type Sheet } from './parse'
 
-export const IMPORT_FIELDS = [
-  'idNumber', 'name', 'sex', 'birthDate', 'phone', 'hukouRegion', 'hukouAddress', 'servicePoint', 'residenceAddress',
-  'maritalStatus', 'maritalDate', 'spouseName', 'spouseIdNumber', 'boys', 'girls', 'contraception', 'contraceptionSince',
-  'migrantStatus', 'migrantPlace', 'migrantSince'
-] as const
-export type ImportField = (typeof IMPORT_FIELDS)[number]
+export { IMPORT_FIELDS, type ImportField }
 
 /** header names as townships write them (compared after normalizeHeader) */
 export const FIELD_ALIASES: Record<ImportField, readonly string[]> = {

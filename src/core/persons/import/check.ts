@@ -1,0 +1,179 @@
+/**
+ * Roster import, step 5: each row read from the sheet -> what importing it would do: add a new
+ * person, correct an existing one (updateExisting), leave an existing one as it is, or reject
+ * the row with every problem found. The rules are the register's own (checkFacts, the contract's
+ * schema): a row the import accepts is one the add form would accept.
+ *
+ * A 出生年月 column (year and month, no day) is compared with the ID number's birth date instead
+ * of being refused: the birth date comes from the ID anyway.
+ */
+import { personFactsInput, type PersonFacts } from '../../../api/persons'
+import type { ImportField } from '../../../api/personsImport'
+import type { Ctx } from '../../context'
+import { AppError, zodToFields } from '../../errors'
+import { checkFacts, checkId, type FactsInput } from '../facts'
+import { nameKeys, type NameKeys } from '../pinyin'
+import { findPerson, idOfNumber } from '../record'
+import type { SheetHeader } from './header'
+import type { ServicePointIndex } from './places'
+import type { ImportProblem as RowProblem, ImportRow } from './rows'
+
+/** a problem before it is worded: the code, its field and the params of its message */
+export interface Problem {
+  row: number
+  column: string
+  field: ImportField | null
+  code: string
+  params: Record<string, string | number>
+}
+
+export type Outcome =
+  | { kind: 'new'; row: number; facts: PersonFacts; keys: NameKeys }
+  | { kind: 'update'; row: number; personId: string; changes: Partial<PersonFacts> }
+  | { kind: 'existing'; row: number; personId: string }
+  | { kind: 'rejected'; row: number; problems: Problem[] }
+
+export interface CheckEnv {
+  ctx: Ctx
+  today: string
+  updateExisting: boolean
+  header: SheetHeader
+  servicePoints: ServicePointIndex
+}
+
+/** facts a correction may change (sex and birth date follow the ID; the ID is how the row was matched) */
+const CORRECTABLE: (keyof PersonFacts)[] = [
+  'name', 'phone', 'hukouRegion', 'hukouAddress', 'servicePointId', 'residenceAddress', 'maritalStatus', 'maritalDate', 'spouseName',
+  'spouseIdNumber', 'boys', 'girls', 'contraception', 'contraceptionSince', 'migrantStatus', 'migrantPlace', 'migrantSince'
+]
+
+/** a path of the facts (servicePointId) -> the import field (servicePoint) */
+function fieldOfPath(path: string): ImportField | null {
+  const f = path.replace(/^changes\./, '')
+  if (f === 'servicePointId') return 'servicePoint'
+  return (f || null) as ImportField | null
+}
+
+/** a field issue's rule -> the problem code (a required date names why it is required) */
+function codeOf(field: ImportField | null, rule: string, params: Record<string, unknown>): string {
+  if (/^id_date$/.test(rule) && typeof params.reason === 'string') return `id_date_${params.reason}`
+  if (rule === 'required' && field === 'maritalDate') return 'required_married'
+  if (rule === 'required' && (field === 'migrantPlace' || field === 'migrantSince')) return 'required_migrant'
+  if (rule === 'service_point_unknown') return rule
+  return rule
+}
+
+export class RowChecker {
+  constructor(private readonly env: CheckEnv) {}
+
+  private problem(row: number, field: ImportField | null, code: string, params: Record<string, string | number> = {}): Problem {
+    return { row, column: (field && this.env.header.mapping[field]?.header) || '', field, code, params }
+  }
+
+  /** problems in the order of the sheet's columns (those of no column last) */
+  private sorted(ps: Problem[]): Problem[] {
+    const at = (p: Problem) => (p.field && this.env.header.mapping[p.field]?.index) ?? 1e9
+    return ps.sort((a, b) => at(a) - at(b))
+  }
+
+  /** the problems of a refused check (VALIDATION with fields), or rethrows anything else */
+  private fromError(row: number, e: unknown): Problem[] {
+    if (!(e instanceof AppError) || e.code !== 'VALIDATION') throw e
+    const { fields = [], ...params } = (e.details ?? {}) as { fields?: { path: string; rule: string }[] } & Record<string, unknown>
+    return fields.map((f) => {
+      const field = fieldOfPath(f.path)
+      const p: Record<string, string | number> = {}
+      for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') p[k] = v
+      return this.problem(row, field, codeOf(field, f.rule, p), p)
+    })
+  }
+
+  check(r: ImportRow): Outcome {
+    const { today, updateExisting, servicePoints } = this.env
+    const problems: Problem[] = []
+    let birthPartial: RowProblem | null = null
+    for (const p of r.problems) {
+      // 出生年月: compared with the ID below
+      if (p.field === 'birthDate' && p.code === 'date_incomplete') birthPartial = p
+      else problems.push({ row: p.row, column: p.column, field: p.field, code: p.code, params: p.params ?? {} })
+    }
+    const d = r.draft
+
+    // the ID first: an existing person is matched by it
+    let personId: string | undefined
+    const id = d.idNumber ? checkId(d.idNumber, today) : null
+    if (id?.valid) {
+      personId = idOfNumber(this.env.ctx.sqlite, id.normalized)
+      if (personId && !updateExisting) return { kind: 'existing', row: r.row, personId }
+      if (birthPartial) {
+        const { year, month } = birthPartial.params ?? {}
+        const agrees = Number(id.birth.slice(0, 4)) === year && (month === undefined || Number(id.birth.slice(5, 7)) === month)
+        if (!agrees) problems.push(this.problem(r.row, 'birthDate', 'birth_mismatch', { value: String(birthPartial.params?.value ?? ''), derived: id.birth }))
+      }
+    } else if (birthPartial) problems.push({ row: birthPartial.row, column: birthPartial.column, field: 'birthDate', code: 'date_incomplete', params: birthPartial.params ?? {} })
+
+    const { servicePointName, ...given } = d
+    const input: Record<string, unknown> = { ...given }
+    if (servicePointName) {
+      const spId = servicePoints.find(servicePointName)
+      if (spId) input.servicePointId = spId
+      else problems.push(this.problem(r.row, 'servicePoint', 'service_point_unknown', { value: servicePointName }))
+    }
+
+    if (personId) return this.update(r.row, personId, input, problems)
+
+    const parsed = personFactsInput.safeParse(input)
+    if (!parsed.success) {
+      for (const f of zodToFields(parsed.error)) {
+        const field = fieldOfPath(f.path)
+        // a field the sheet already had a problem with is not reported twice
+        if (!problems.some((p) => p.field === field)) problems.push(this.problem(r.row, field, codeOf(field, f.rule, {}), {}))
+      }
+      return { kind: 'rejected', row: r.row, problems: this.sorted(problems) }
+    }
+    try {
+      const { facts } = checkFacts(this.env.ctx, parsed.data as FactsInput, today)
+      if (problems.length) return { kind: 'rejected', row: r.row, problems: this.sorted(problems) }
+      return { kind: 'new', row: r.row, facts, keys: nameKeys(facts.name) }
+    } catch (e) {
+      for (const p of this.fromError(r.row, e)) if (!problems.some((q) => q.field === p.field)) problems.push(p)
+      return { kind: 'rejected', row: r.row, problems: this.sorted(problems) }
+    }
+  }
+
+  /** an existing person: the row's facts that differ become one correction */
+  private update(row: number, personId: string, input: Record<string, unknown>, problems: Problem[]): Outcome {
+    const stored = findPerson(this.env.ctx.sqlite, personId)!
+    const merged = { ...stored } as unknown as Record<string, unknown>
+    for (const k of CORRECTABLE) if (input[k] !== undefined) merged[k] = input[k]
+    const parsed = personFactsInput.safeParse({ ...pick(merged), sex: undefined, birthDate: undefined })
+    if (!parsed.success) {
+      for (const f of zodToFields(parsed.error)) {
+        const field = fieldOfPath(f.path)
+        if (!problems.some((p) => p.field === field)) problems.push(this.problem(row, field, codeOf(field, f.rule, {}), {}))
+      }
+      return { kind: 'rejected', row, problems: this.sorted(problems) }
+    }
+    let facts: PersonFacts
+    try {
+      facts = checkFacts(this.env.ctx, parsed.data as FactsInput, this.env.today).facts
+    } catch (e) {
+      for (const p of this.fromError(row, e)) if (!problems.some((q) => q.field === p.field)) problems.push(p)
+      return { kind: 'rejected', row, problems: this.sorted(problems) }
+    }
+    if (problems.length) return { kind: 'rejected', row, problems: this.sorted(problems) }
+    const changes: Partial<PersonFacts> = {}
+    const before = stored as unknown as Record<string, unknown>
+    for (const k of CORRECTABLE) if (facts[k] !== before[k]) (changes as Record<string, unknown>)[k] = facts[k]
+    if (Object.keys(changes).length === 0) return { kind: 'existing', row, personId }
+    return { kind: 'update', row, personId, changes }
+  }
+}
+
+const FACT_INPUT_KEYS = Object.keys(personFactsInput.shape)
+
+function pick(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const k of FACT_INPUT_KEYS) if (o[k] !== undefined && o[k] !== null) out[k] = o[k]
+  return out
+}

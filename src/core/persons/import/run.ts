@@ -1,0 +1,175 @@
+/**
+ * The two import jobs. Both read the file and check every row (in chunks, giving way between
+ * them, so progress is reported and a cancel takes effect); persons.import then writes in one
+ * transaction: new people with their registration event, corrections of existing people
+ * (updateExisting), one audit row. All or nothing by default; validOnly writes the valid rows.
+ */
+import type { ImportCheck, ImportColumn, ImportField, ImportProblem, ImportResult } from '../../../api/personsImport'
+import type { importCheckInput, importInput } from '../../../api/personsImport'
+import type { z } from 'zod'
+import type { Ctx } from '../../context'
+import { AppError } from '../../errors'
+import { newId } from '../../ids'
+import { recordEvent } from '../events'
+import { FACT_KEYS, idOfNumber, insertEvent, insertPerson, todayOf } from '../record'
+import { RowChecker, type Outcome, type Problem } from './check'
+import { findHeader, remap, type SheetHeader } from './header'
+import { reasonOf } from './messages'
+import { cellText, ImportFileError, parseFile, type Sheet } from './parse'
+import { servicePointIndex } from './places'
+import { buildReport } from './report'
+import { readRows } from './rows'
+
+type CheckInput = z.output<typeof importCheckInput>
+type RunInput = z.output<typeof importInput>
+
+const CHUNK = 2000
+/** header problems that leave nothing to import */
+const BLOCKING = new Set(['header_not_found', 'column_missing'])
+
+interface Checked {
+  summary: ImportCheck
+  outcomes: Outcome[]
+}
+
+function word(p: Problem, lang: CheckInput['lang']): ImportProblem {
+  return { row: p.row, column: p.column, field: p.field, code: p.code, reason: reasonOf(p.code, p.field, p.params, lang) }
+}
+
+function columnsOf(sheet: Sheet, h: SheetHeader): ImportColumn[] {
+  const first = h.dataStart
+  return h.columns.map((c) => {
+    const samples: string[] = []
+    for (let i = first; i < sheet.rows.length && samples.length < 3; i++) {
+      const t = cellText(sheet.rows[i].cells[c.index] ?? null)
+      if (t) samples.push(t)
+    }
+    return { index: c.index, header: c.header, field: c.field, samples }
+  })
+}
+
+async function readSheet(ctx: Ctx, input: CheckInput): Promise<Sheet> {
+  ctx.job.progress('reading')
+  try {
+    return await parseFile(input.filename, Buffer.from(input.base64, 'base64'), input.sheet)
+  } catch (e) {
+    if (!(e instanceof ImportFileError)) throw e
+    const reason = reasonOf(e.code, null, {}, input.lang)
+    throw new AppError('VALIDATION', e.message, { fields: [{ path: 'file', rule: e.code, message: e.message }], reason })
+  }
+}
+
+async function checkRoster(ctx: Ctx, input: CheckInput): Promise<Checked> {
+  const sheet = await readSheet(ctx, input)
+  await ctx.job.checkpoint()
+  let header = findHeader(sheet)
+  if (Object.keys(input.mapping).length) header = remap(header, input.mapping as Partial<Record<ImportField, number | null>>)
+  const lang = input.lang
+  const fileProblems = header.problems.map((p) => word({ row: p.row, column: p.column, field: p.field, code: p.code, params: { ...p.params, column: p.column } }, lang))
+  const summary: ImportCheck = {
+    filename: input.filename,
+    sheet: sheet.name,
+    headerRow: header.columns.length ? header.row : null,
+    columns: columnsOf(sheet, header),
+    fileProblems,
+    rows: 0,
+    valid: 0,
+    rejected: 0,
+    existing: 0,
+    updates: 0,
+    problems: [],
+    problemCount: 0,
+    endRow: null,
+    report: null
+  }
+  if (fileProblems.some((p) => BLOCKING.has(p.code))) return { summary, outcomes: [] }
+
+  const read = readRows(sheet, header)
+  summary.rows = read.rows.length
+  summary.endRow = read.endRow
+  const checker = new RowChecker({ ctx, today: todayOf(ctx), updateExisting: input.updateExisting, header, servicePoints: servicePointIndex(ctx) })
+  const outcomes: Outcome[] = []
+  const worded: ImportProblem[] = []
+  const skipped: number[] = []
+  for (let i = 0; i < read.rows.length; i += CHUNK) {
+    ctx.job.progress('checking', i, read.rows.length)
+    await ctx.job.checkpoint()
+    const end = Math.min(read.rows.length, i + CHUNK)
+    for (let j = i; j < end; j++) {
+      const o = checker.check(read.rows[j])
+      outcomes.push(o)
+      if (o.kind === 'new') summary.valid++
+      else if (o.kind === 'rejected') {
+        summary.rejected++
+        for (const p of o.problems) worded.push(word(p, lang))
+      } else {
+        summary.existing++
+        if (o.kind === 'update') summary.updates++
+        else skipped.push(o.row)
+      }
+    }
+  }
+  summary.problemCount = worded.length
+  summary.problems = worded.slice(0, input.maxProblems)
+  if (summary.rejected || skipped.length) {
+    ctx.job.progress('report')
+    await ctx.job.checkpoint()
+    summary.report = await buildReport({ filename: input.filename, sheet, header, problems: worded, skipped, lang })
+  }
+  return { summary, outcomes }
+}
+
+export async function importCheck(ctx: Ctx, input: CheckInput): Promise<ImportCheck> {
+  return (await checkRoster(ctx, input)).summary
+}
+
+export async function importRoster(ctx: Ctx, input: RunInput): Promise<ImportResult> {
+  const { summary, outcomes } = await checkRoster(ctx, input)
+  const blocking = summary.fileProblems.filter((p) => BLOCKING.has(p.code))
+  if (blocking.length)
+    throw new AppError('VALIDATION', blocking.map((p) => p.reason).join('; '), {
+      fields: blocking.map((p) => ({ path: 'file', rule: p.code, message: p.reason })),
+      reason: blocking.map((p) => p.reason).join('；')
+    })
+  const result: ImportResult = { ...summary, imported: 0, updated: 0, skipped: summary.existing - summary.updates }
+  if (summary.rejected > 0 && !input.validOnly) return result
+  if (summary.valid === 0 && summary.updates === 0) return result
+
+  await ctx.job.checkpoint()
+  ctx.job.progress('writing', 0, summary.valid + summary.updates)
+  const at = ctx.nowIso()
+  const by = ctx.user().actor
+  const today = todayOf(ctx)
+  const name = input.filename.replace(/^.*[\\/]/, '')
+  // what was checked is written now, in one transaction: a cancel can no longer stop it
+  ctx.commit(() => {
+    const quiet: Ctx = { ...ctx, audit: () => {} }
+    for (const o of outcomes) {
+      if (o.kind === 'new') {
+        // added by someone else while this file was being checked: left as it is now
+        if (idOfNumber(ctx.sqlite, o.facts.idNumber)) {
+          result.skipped++
+          continue
+        }
+        const id = newId()
+        insertPerson(ctx.sqlite, { ...o.facts, ...o.keys, id, state: 'active', exitReason: null, exitDate: null, createdAt: at, updatedAt: at, updatedBy: by })
+        const changes: Record<string, { before: null; after: unknown }> = {}
+        for (const k of FACT_KEYS) {
+          const v = o.facts[k]
+          if (v !== '' && v !== null && v !== 0) changes[k] = { before: null, after: v }
+        }
+        insertEvent(ctx.sqlite, { id: newId(), personId: id, type: 'registered', date: today, reason: `${name} #${o.row}`, changes, at, by })
+        result.imported++
+      } else if (o.kind === 'update') {
+        recordEvent(quiet, { personId: o.personId, type: 'correction', date: today, reason: `${name} #${o.row}`, changes: o.changes })
+        result.updated++
+      }
+    }
+    ctx.audit({
+      entity: 'person',
+      summary: `imported ${result.imported} people from ${name} (${result.updated} corrected, ${result.skipped} already in the register, ${result.rejected} rejected)`,
+      msg: ['person.imported', { file: name, imported: result.imported, updated: result.updated, skipped: result.skipped, rejected: result.rejected }]
+    })
+  })
+  return result
+}
