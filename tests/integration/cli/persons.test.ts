@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { run } from '../../../src/cli/main'
 import { tmpDir } from '../../helpers/host'
+import { badRows, rosterXlsx, validRow } from '../../helpers/roster'
 
 async function cli(args: string[], cwd = tmpDir('sd-cli-cwd-')) {
   let stdout = ''
@@ -44,5 +45,46 @@ describe('persons export', () => {
     const bad = await cli(['persons', 'export', 'x.xlsx', '--data', dir, '--marital', 'engaged'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--marital is one of/)
+  })
+})
+
+describe('persons import', () => {
+  it('imports all or nothing, valid rows with --valid-only, writes the report, and prints the JSON the issue names', async () => {
+    const dir = tmpDir('sd-cli-import-')
+    const init = await run(['init', '--station-code', '410102001', '--name', '示例乡计划生育服务站', '--admin', 'admin', '--data', dir], {
+      stdout: () => {},
+      stderr: () => {},
+      env: { USER: 'tester', STATIONDESK_PASSWORD: 'admin-pass-1', STATIONDESK_NOW: '2026-11-20T02:00:00Z' },
+      cwd: dir
+    })
+    expect(init).toBe(0)
+    const cwd = tmpDir('sd-cli-roster-')
+    // no village column values: the new station has no service points yet
+    const rows = [...Array.from({ length: 4 }, (_, i) => validRow(i + 1)), ...badRows().slice(0, 2).map((b) => b.row)].map((r) => {
+      const x = [...r]
+      x[1] = null
+      return x
+    })
+    fs.writeFileSync(path.join(cwd, 'roster.xlsx'), await rosterXlsx(rows))
+
+    const refused = await cli(['persons', 'import', 'roster.xlsx', '--data', dir, '--report', 'problems.xlsx', '--json'], cwd)
+    expect(refused.code).toBe(1)
+    const j = refused.json()
+    expect(j).toMatchObject({ imported: 0, rejected: 2, skipped: 0 })
+    expect(j.errors[0]).toEqual({ row: 9, column: '公民身份号码', reason: expect.stringMatching(/校验码/) })
+    expect(j.errors[1]).toMatchObject({ row: 10, column: '公民身份号码', reason: expect.stringMatching(/Excel/) })
+    expect(fs.existsSync(path.join(cwd, 'problems.xlsx'))).toBe(true)
+
+    const ok = await cli(['persons', 'import', 'roster.xlsx', '--data', dir, '--valid-only', '--json', '--lang', 'en'], cwd)
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(ok.json()).toMatchObject({ imported: 4, rejected: 2, skipped: 0 })
+    expect(ok.json().errors[0].reason).toMatch(/check digit/)
+
+    const again = await cli(['persons', 'import', 'roster.xlsx', '--data', dir, '--valid-only'], cwd)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/imported: 0 {2}rejected: 2 {2}skipped \(already in the register\): 4/)
+
+    const missing = await cli(['persons', 'import', 'nope.xlsx', '--data', dir], cwd)
+    expect(missing.code).toBe(2)
   })
 })

@@ -110,7 +110,8 @@ export class RowChecker {
         const agrees = Number(id.birth.slice(0, 4)) === year && (month === undefined || Number(id.birth.slice(5, 7)) === month)
         if (!agrees) problems.push(this.problem(r.row, 'birthDate', 'birth_mismatch', { value: String(birthPartial.params?.value ?? ''), derived: id.birth }))
       }
-    } else if (birthPartial) problems.push({ row: birthPartial.row, column: birthPartial.column, field: 'birthDate', code: 'date_incomplete', params: birthPartial.params ?? {} })
+    }
+    // without a valid ID there is nothing to compare a 出生年月 with: the ID's own problem says what to fix
 
     const { servicePointName, ...given } = d
     const input: Record<string, unknown> = { ...given }
