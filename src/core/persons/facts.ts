@@ -98,9 +98,10 @@ export function servicePointExists(ctx: Ctx, id: string): boolean {
 
 /**
  * Checks and normalises a person's facts. `prefix` goes before every path ('changes.' for an
- * event). Throws one VALIDATION error listing every field at fault.
+ * event); `opts.servicePointExists` answers from a list already read (a roster import checks
+ * thousands of rows). Throws one VALIDATION error listing every field at fault.
  */
-export function checkFacts(ctx: Ctx, input: FactsInput, today: string, prefix = ''): CheckedFacts {
+export function checkFacts(ctx: Ctx, input: FactsInput, today: string, prefix = '', opts: { servicePointExists?: (id: string) => boolean } = {}): CheckedFacts {
   const issues = new Issues(prefix)
   const warnings: PersonWarning[] = []
 
@@ -165,7 +166,8 @@ export function checkFacts(ctx: Ctx, input: FactsInput, today: string, prefix = 
 
   // a cleared choice may come as '' from a form: no service point
   const servicePointId = input.servicePointId || null
-  if (servicePointId && !servicePointExists(ctx, servicePointId)) issues.add('servicePointId', 'service_point_unknown', `service point ${servicePointId} does not exist`)
+  const exists = opts.servicePointExists ?? ((id: string) => servicePointExists(ctx, id))
+  if (servicePointId && !exists(servicePointId)) issues.add('servicePointId', 'service_point_unknown', `service point ${servicePointId} does not exist`)
 
   issues.throwIfAny()
   return { facts: { ...input, idNumber, spouseIdNumber, servicePointId, sex: sex!, birthDate: birthDate! }, warnings }

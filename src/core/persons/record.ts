@@ -105,6 +105,15 @@ export function insertPerson(sqlite: Sqlite, p: PersonInsert): void {
   stmt(sqlite, INSERT_PERSON_SQL).run(values)
 }
 
+const INSERT_NEW_PERSON_SQL = `${INSERT_PERSON_SQL} ON CONFLICT (id_number) DO NOTHING`
+
+/** inserts unless the ID number is in the register already (added meanwhile): true when inserted */
+export function insertPersonIfNew(sqlite: Sqlite, p: PersonInsert): boolean {
+  const values = new Array(INSERT_FIELDS.length)
+  for (let i = 0; i < INSERT_FIELDS.length; i++) values[i] = p[INSERT_FIELDS[i]]
+  return stmt(sqlite, INSERT_NEW_PERSON_SQL).run(values).changes === 1
+}
+
 const UPDATE_PERSON_SQL = `UPDATE persons SET updated_at = @updatedAt, updated_by = @updatedBy, id_number = @idNumber, name = @name, pinyin = @pinyin,
   initials = @initials, sex = @sex, birth_date = @birthDate, phone = @phone, hukou_region = @hukouRegion, hukou_address = @hukouAddress,
   service_point_id = @servicePointId, residence_address = @residenceAddress, marital_status = @maritalStatus, marital_date = @maritalDate,

@@ -13,7 +13,7 @@ import type { Ctx } from '../../context'
 import { AppError, zodToFields } from '../../errors'
 import { checkFacts, checkId, type FactsInput } from '../facts'
 import { nameKeys, type NameKeys } from '../pinyin'
-import { findPerson, idOfNumber } from '../record'
+import { findPerson } from '../record'
 import type { SheetHeader } from './header'
 import type { ServicePointIndex } from './places'
 import type { ImportProblem as RowProblem, ImportRow } from './rows'
@@ -64,7 +64,23 @@ function codeOf(field: ImportField | null, rule: string, params: Record<string, 
 }
 
 export class RowChecker {
-  constructor(private readonly env: CheckEnv) {}
+  /** ID number -> person id of everyone in the register, read once (a lookup per row costs more) */
+  private readonly existing: Map<string, string>
+  /** pinyin of names seen: rosters repeat names, and pinyin is the slowest part of a row */
+  private readonly keys = new Map<string, NameKeys>()
+  private readonly spExists: (id: string) => boolean
+
+  constructor(private readonly env: CheckEnv) {
+    const rows = env.ctx.sqlite.prepare('SELECT id_number, id FROM persons').raw().all() as [string, string][]
+    this.existing = new Map(rows)
+    this.spExists = (id) => env.servicePoints.has(id)
+  }
+
+  private nameKeys(name: string): NameKeys {
+    let k = this.keys.get(name)
+    if (!k) this.keys.set(name, (k = nameKeys(name)))
+    return k
+  }
 
   private problem(row: number, field: ImportField | null, code: string, params: Record<string, string | number> = {}): Problem {
     return { row, column: (field && this.env.header.mapping[field]?.header) || '', field, code, params }
@@ -103,7 +119,7 @@ export class RowChecker {
     let personId: string | undefined
     const id = d.idNumber ? checkId(d.idNumber, today) : null
     if (id?.valid) {
-      personId = idOfNumber(this.env.ctx.sqlite, id.normalized)
+      personId = this.existing.get(id.normalized)
       if (personId && !updateExisting) return { kind: 'existing', row: r.row, personId }
       if (birthPartial) {
         const { year, month } = birthPartial.params ?? {}
@@ -133,9 +149,9 @@ export class RowChecker {
       return { kind: 'rejected', row: r.row, problems: this.sorted(problems) }
     }
     try {
-      const { facts } = checkFacts(this.env.ctx, parsed.data as FactsInput, today)
+      const { facts } = checkFacts(this.env.ctx, parsed.data as FactsInput, today, '', { servicePointExists: this.spExists })
       if (problems.length) return { kind: 'rejected', row: r.row, problems: this.sorted(problems) }
-      return { kind: 'new', row: r.row, facts, keys: nameKeys(facts.name) }
+      return { kind: 'new', row: r.row, facts, keys: this.nameKeys(facts.name) }
     } catch (e) {
       for (const p of this.fromError(r.row, e)) if (!problems.some((q) => q.field === p.field)) problems.push(p)
       return { kind: 'rejected', row: r.row, problems: this.sorted(problems) }
@@ -157,7 +173,7 @@ export class RowChecker {
     }
     let facts: PersonFacts
     try {
-      facts = checkFacts(this.env.ctx, parsed.data as FactsInput, this.env.today).facts
+      facts = checkFacts(this.env.ctx, parsed.data as FactsInput, this.env.today, '', { servicePointExists: this.spExists }).facts
     } catch (e) {
       for (const p of this.fromError(row, e)) if (!problems.some((q) => q.field === p.field)) problems.push(p)
       return { kind: 'rejected', row, problems: this.sorted(problems) }

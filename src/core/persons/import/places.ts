@@ -19,6 +19,8 @@ function key(s: string): string {
 export interface ServicePointIndex {
   /** the service point's id, or null when no service point has this name or code */
   find(name: string): string | null
+  /** whether a service point of this id exists */
+  has(id: string): boolean
 }
 
 export function servicePointIndex(ctx: Ctx): ServicePointIndex {
@@ -32,7 +34,9 @@ export function servicePointIndex(ctx: Ctx): ServicePointIndex {
     // two points that differ only by their suffix (张家村, 张家社区) are not guessed between
     if (b) bare.set(b, bare.has(b) && bare.get(b) !== r.id ? null : r.id)
   }
+  const ids = new Set(rows.map((r) => r.id))
   return {
+    has: (id) => ids.has(id),
     find(name) {
       const k = key(name)
       return exact.get(k) ?? bare.get(bareName(k)) ?? null

@@ -11,7 +11,7 @@ import type { Ctx } from '../../context'
 import { AppError } from '../../errors'
 import { newId } from '../../ids'
 import { recordEvent } from '../events'
-import { FACT_KEYS, idOfNumber, insertEvent, insertPerson, todayOf } from '../record'
+import { FACT_KEYS, insertEvent, insertPersonIfNew, todayOf } from '../record'
 import { RowChecker, type Outcome, type Problem } from './check'
 import { findHeader, remap, type SheetHeader } from './header'
 import { reasonOf } from './messages'
@@ -146,13 +146,12 @@ export async function importRoster(ctx: Ctx, input: RunInput): Promise<ImportRes
     const quiet: Ctx = { ...ctx, audit: () => {} }
     for (const o of outcomes) {
       if (o.kind === 'new') {
+        const id = newId()
         // added by someone else while this file was being checked: left as it is now
-        if (idOfNumber(ctx.sqlite, o.facts.idNumber)) {
+        if (!insertPersonIfNew(ctx.sqlite, { ...o.facts, ...o.keys, id, state: 'active', exitReason: null, exitDate: null, createdAt: at, updatedAt: at, updatedBy: by })) {
           result.skipped++
           continue
         }
-        const id = newId()
-        insertPerson(ctx.sqlite, { ...o.facts, ...o.keys, id, state: 'active', exitReason: null, exitDate: null, createdAt: at, updatedAt: at, updatedBy: by })
         const changes: Record<string, { before: null; after: unknown }> = {}
         for (const k of FACT_KEYS) {
           const v = o.facts[k]
