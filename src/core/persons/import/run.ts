@@ -135,8 +135,9 @@ export async function importRoster(ctx: Ctx, input: RunInput): Promise<ImportRes
   if (summary.rejected > 0 && !input.validOnly) return result
   if (summary.valid === 0 && summary.updates === 0) return result
 
-  await ctx.job.checkpoint()
+  // the last moment a cancel can take effect; from here the write runs to its end
   ctx.job.progress('writing', 0, summary.valid + summary.updates)
+  await ctx.job.checkpoint()
   const at = ctx.nowIso()
   const by = ctx.user().actor
   const today = todayOf(ctx)
