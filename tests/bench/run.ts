@@ -17,6 +17,7 @@ import { createDemoStation } from '../../src/core/demo/demo'
 import { generateDemoPersons } from '../../src/core/demo/persons'
 import { startWebServer } from '../../src/web/server'
 import type { Ctx } from '../../src/core/context'
+import { benchImport } from './import'
 
 interface Row {
   figure: string
@@ -226,6 +227,7 @@ async function main(): Promise<void> {
   await benchPrint(host, sid)
   host.close()
   await benchRegister()
+  await benchImport(add, base)
   fs.rmSync(base, { recursive: true, force: true })
 
   const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.goal.length))]
