@@ -9,7 +9,7 @@
 import { Alert, Button, Input, Segmented, Typography } from 'antd'
 import type { SorterResult } from 'antd/es/table/interface'
 import type { TablePaginationConfig } from 'antd'
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
+import { DownloadOutlined, ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { checkIdNumber, normalizeIdInput } from '../../../api/idNumber'
 import type { PersonRow } from '../../../api/persons'
@@ -145,6 +145,9 @@ export function PersonsPage() {
           data-testid="persons-state"
         />
         <span className="sd-grow" />
+        <Button icon={<ImportOutlined />} onClick={() => navigate('/persons/import')} data-testid="persons-import">
+          {t('persons.import.button')}
+        </Button>
         <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()} data-testid="persons-export">
           {t('common.export')}
         </Button>
