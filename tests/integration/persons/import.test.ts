@@ -41,6 +41,10 @@ describe('persons.importCheck', () => {
     expect(c).toMatchObject({ rows: 11, valid: 5, rejected: 6, existing: 0, fileProblems: [] })
     const got = c.problems.map((p) => `${p.row}:${p.column}:${p.code}`)
     bad.forEach((b, i) => expect(got).toContain(`${8 + i}:${b.column}:${b.code}`))
+    // an unreadable 婚姻状况 is one problem, not also "no spouse expected" for the spouse's columns
+    expect(c.problems.filter((p) => p.row === 12).map((p) => p.code)).toEqual(['enum_unknown'])
+    // samples are data, not the total or signature rows
+    expect(c.columns.find((x) => x.header === '序号')?.samples).toEqual(['1', '2', '3'])
     const asNumber = c.problems.find((p) => p.code === 'id_as_number')!
     expect(asNumber.reason).toMatch(/Excel 把身份证号存成了数字/)
     expect(c.problems.find((p) => p.code === 'id_checksum')!.reason).toMatch(/校验码/)

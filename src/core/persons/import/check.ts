@@ -41,6 +41,9 @@ export interface CheckEnv {
   servicePoints: ServicePointIndex
 }
 
+/** problems of reading a cell (the value is missing from the draft, a default stands in for it) */
+const VALUE_CODES = new Set(['date_format', 'date_incomplete', 'date_invalid', 'id_as_number', 'enum_unknown', 'count_format', 'required'])
+
 /** facts a correction may change (sex and birth date follow the ID; the ID is how the row was matched) */
 const CORRECTABLE: (keyof PersonFacts)[] = [
   'name', 'phone', 'hukouRegion', 'hukouAddress', 'servicePointId', 'residenceAddress', 'maritalStatus', 'maritalDate', 'spouseName',
@@ -61,6 +64,18 @@ function codeOf(field: ImportField | null, rule: string, params: Record<string, 
   if (rule === 'required' && (field === 'migrantPlace' || field === 'migrantSince')) return 'required_migrant'
   if (rule === 'service_point_unknown') return rule
   return rule
+}
+
+/**
+ * facts whose rules depend on another: when the sheet's value of the one could not be read, the
+ * other's problems would follow from the default put in its place (an unreadable 婚姻状况 read
+ * as unmarried makes the spouse "not applicable"), so they are not reported
+ */
+const DEPENDS: Partial<Record<ImportField, ImportField[]>> = {
+  maritalStatus: ['maritalDate', 'spouseName', 'spouseIdNumber'],
+  contraception: ['contraceptionSince'],
+  migrantStatus: ['migrantPlace', 'migrantSince'],
+  idNumber: ['birthDate', 'sex', 'maritalDate', 'contraceptionSince', 'migrantSince']
 }
 
 export class RowChecker {
@@ -89,7 +104,10 @@ export class RowChecker {
   /** problems in the order of the sheet's columns (those of no column last) */
   private sorted(ps: Problem[]): Problem[] {
     const at = (p: Problem) => (p.field && this.env.header.mapping[p.field]?.index) ?? 1e9
-    return ps.sort((a, b) => at(a) - at(b))
+    const unread = new Set(ps.filter((p) => p.field && VALUE_CODES.has(p.code)).map((p) => p.field!))
+    const follow = new Set<string>()
+    for (const f of unread) for (const d of DEPENDS[f] ?? []) follow.add(d)
+    return ps.filter((p) => !(p.field && follow.has(p.field) && !VALUE_CODES.has(p.code))).sort((a, b) => at(a) - at(b))
   }
 
   /** the problems of a refused check (VALIDATION with fields), or rethrows anything else */

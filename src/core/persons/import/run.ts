@@ -15,10 +15,10 @@ import { FACT_KEYS, insertEvent, insertPersonIfNew, todayOf } from '../record'
 import { RowChecker, type Outcome, type Problem } from './check'
 import { findHeader, remap, type SheetHeader } from './header'
 import { reasonOf } from './messages'
-import { cellText, ImportFileError, parseFile, type Sheet } from './parse'
+import { cellText, ImportFileError, parseFile, type Sheet, type SheetRow } from './parse'
 import { servicePointIndex } from './places'
 import { buildReport } from './report'
-import { readRows } from './rows'
+import { isFooterRow, readRows } from './rows'
 
 type CheckInput = z.output<typeof importCheckInput>
 type RunInput = z.output<typeof importInput>
@@ -36,13 +36,19 @@ function word(p: Problem, lang: CheckInput['lang']): ImportProblem {
   return { row: p.row, column: p.column, field: p.field, code: p.code, reason: reasonOf(p.code, p.field, p.params, lang) }
 }
 
+/** the header's columns with the first values of the data rows under them (not the total or signature rows) */
 function columnsOf(sheet: Sheet, h: SheetHeader): ImportColumn[] {
-  const first = h.dataStart
+  const data: SheetRow[] = []
+  for (let i = h.dataStart; i < sheet.rows.length && data.length < 50; i++) {
+    const r = sheet.rows[i]
+    if (isFooterRow(r.cells)) break
+    data.push(r)
+  }
   return h.columns.map((c) => {
     const samples: string[] = []
-    for (let i = first; i < sheet.rows.length && samples.length < 3; i++) {
-      const t = cellText(sheet.rows[i].cells[c.index] ?? null)
-      if (t) samples.push(t)
+    for (const r of data) {
+      const t = cellText(r.cells[c.index] ?? null)
+      if (t && samples.length < 3) samples.push(t)
     }
     return { index: c.index, header: c.header, field: c.field, samples }
   })
@@ -111,7 +117,8 @@ async function checkRoster(ctx: Ctx, input: CheckInput): Promise<Checked> {
   }
   summary.problemCount = worded.length
   summary.problems = worded.slice(0, input.maxProblems)
-  if (summary.rejected || skipped.length) {
+  // the report is of rejected rows (its second sheet lists the skipped ones alongside)
+  if (summary.rejected) {
     ctx.job.progress('report')
     await ctx.job.checkpoint()
     summary.report = await buildReport({ filename: input.filename, sheet, header, problems: worded, skipped, lang })
