@@ -8,7 +8,7 @@
  * of GBK, which townships' Excel uses when it saves CSV); quoted fields may hold commas, quotes
  * and newlines.
  */
-import ExcelJS from 'exceljs'
+import { readXlsx } from './xlsxReader'
 
 export type CellValue = string | number | boolean | Date | null
 
@@ -45,19 +45,6 @@ export function isBlankRow(cells: CellValue[]): boolean {
   return cells.every((c) => cellText(c) === '')
 }
 
-/** an exceljs cell value -> our plain value (rich text, formulas, hyperlinks, errors unwrapped) */
-function plain(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('')
-    if ('formula' in v || 'sharedFormula' in v) return plain((v as { result?: ExcelJS.CellValue }).result ?? null)
-    if ('text' in v && typeof v.text === 'string') return v.text
-    if ('error' in v) return null
-  }
-  return null
-}
-
 function isZip(b: Uint8Array): boolean {
   return b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
 }
@@ -66,27 +53,9 @@ function isOle(b: Uint8Array): boolean {
   return b.length > 3 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
 }
 
-/** reads the first worksheet that has any data (or the one named) */
+/** reads the first worksheet that has any data (or the one named): see xlsxReader.ts */
 export async function parseXlsx(data: Uint8Array, sheetName?: string): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer)
-  } catch (e) {
-    throw new ImportFileError('file_unreadable', `the workbook cannot be read: ${(e as Error).message}`)
-  }
-  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets.find((w) => w.actualRowCount > 0)
-  if (!ws) throw new ImportFileError('file_empty', sheetName ? `no sheet named ${sheetName}` : 'the workbook has no data')
-  const width = ws.columnCount
-  const rows: SheetRow[] = []
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r)
-    const cells: CellValue[] = []
-    // getCell of a merged cell answers the master's value: a merged value fills its whole span
-    for (let c = 1; c <= width; c++) cells.push(plain(row.getCell(c).value))
-    while (cells.length && cellText(cells[cells.length - 1]) === '') cells.pop()
-    rows.push({ row: r, cells })
-  }
-  return { name: ws.name, rows }
+  return readXlsx(data, sheetName)
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (BOM dropped), else GB18030 (GBK) */
