@@ -98,14 +98,20 @@ export function servicePointExists(ctx: Ctx, id: string): boolean {
 
 /**
  * Checks and normalises a person's facts. `prefix` goes before every path ('changes.' for an
- * event); `opts.servicePointExists` answers from a list already read (a roster import checks
- * thousands of rows). Throws one VALIDATION error listing every field at fault.
+ * event); `opts.servicePointExists` answers from a list already read and `opts.idCheck` is the
+ * ID number's check already made (a roster import checks thousands of rows). Throws one VALIDATION error listing every field at fault.
  */
-export function checkFacts(ctx: Ctx, input: FactsInput, today: string, prefix = '', opts: { servicePointExists?: (id: string) => boolean } = {}): CheckedFacts {
+export function checkFacts(
+  ctx: Ctx,
+  input: FactsInput,
+  today: string,
+  prefix = '',
+  opts: { servicePointExists?: (id: string) => boolean; idCheck?: IdCheck } = {}
+): CheckedFacts {
   const issues = new Issues(prefix)
   const warnings: PersonWarning[] = []
 
-  const id = checkId(input.idNumber, today)
+  const id = opts.idCheck ?? checkId(input.idNumber, today)
   let idNumber = input.idNumber
   let sex = input.sex
   let birthDate = input.birthDate

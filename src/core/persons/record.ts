@@ -107,10 +107,41 @@ export function insertPerson(sqlite: Sqlite, p: PersonInsert): void {
 
 const INSERT_NEW_PERSON_SQL = `${INSERT_PERSON_SQL} ON CONFLICT (id_number) DO NOTHING`
 
-/** inserts unless the ID number is in the register already (added meanwhile): true when inserted */
-export function insertPersonIfNew(sqlite: Sqlite, p: PersonInsert): boolean {
-  const values = new Array(INSERT_FIELDS.length)
-  for (let i = 0; i < INSERT_FIELDS.length; i++) values[i] = p[INSERT_FIELDS[i]]
+interface NewPerson {
+  facts: PersonFacts
+  keys: { pinyin: string; initials: string }
+  id: string
+  at: string
+  by: string
+}
+/** each insert column's value for a new, active person (no PersonInsert built: an import writes 100,000) */
+const NEW_VALUE: ((n: NewPerson) => unknown)[] = INSERT_FIELDS.map((f) => {
+  switch (f) {
+    case 'id':
+      return (n) => n.id
+    case 'createdAt':
+    case 'updatedAt':
+      return (n) => n.at
+    case 'updatedBy':
+      return (n) => n.by
+    case 'pinyin':
+      return (n) => n.keys.pinyin
+    case 'initials':
+      return (n) => n.keys.initials
+    case 'state':
+      return () => 'active'
+    case 'exitReason':
+    case 'exitDate':
+      return () => null
+    default:
+      return (n) => n.facts[f]
+  }
+})
+
+/** inserts a new person unless the ID number is in the register already (added meanwhile): true when inserted */
+export function insertPersonIfNew(sqlite: Sqlite, n: NewPerson): boolean {
+  const values = new Array(NEW_VALUE.length)
+  for (let i = 0; i < NEW_VALUE.length; i++) values[i] = NEW_VALUE[i](n)
   return stmt(sqlite, INSERT_NEW_PERSON_SQL).run(values).changes === 1
 }
 
@@ -132,7 +163,8 @@ export interface EventInsert {
   type: string
   date: string
   reason: string
-  changes: Record<string, { before: unknown; after: unknown }>
+  /** field -> { before, after }, or that already as JSON */
+  changes: Record<string, { before: unknown; after: unknown }> | string
   at: string
   by: string
 }
@@ -142,7 +174,7 @@ export function insertEvent(sqlite: Sqlite, e: EventInsert): void {
     sqlite,
     `INSERT INTO person_events (id, person_id, type, date, reason, changes, created_at, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(e.id, e.personId, e.type, e.date, e.reason, JSON.stringify(e.changes), e.at, e.by, e.at, e.by)
+  ).run(e.id, e.personId, e.type, e.date, e.reason, typeof e.changes === 'string' ? e.changes : JSON.stringify(e.changes), e.at, e.by, e.at, e.by)
 }
 
 /** a search row with the age on the station's today */

@@ -95,6 +95,15 @@ describe('persons.import', () => {
     const ev = t.host.runtime.sqlite!.prepare("SELECT reason FROM person_events WHERE type = 'registered' ORDER BY reason").all() as { reason: string }[]
     expect(ev.map((e) => e.reason)).toContain('示例乡花名册.xlsx #5')
     const merged = await t.call('persons.search', { q: String(validRow(2)[4]) }, s.clerk)
+    const registered = (await t.call('persons.events', { personId: merged.rows[0].id }, s.clerk))[0]
+    expect(registered.changes).toEqual({
+      idNumber: { before: null, after: validRow(2)[4] }, name: { before: null, after: validRow(2)[2] }, sex: { before: null, after: 'female' },
+      birthDate: { before: null, after: merged.rows[0].birthDate }, phone: { before: null, after: validRow(2)[6] },
+      hukouAddress: { before: null, after: validRow(2)[7] }, servicePointId: { before: null, after: expect.any(String) },
+      residenceAddress: { before: null, after: validRow(2)[8] }, maritalStatus: { before: null, after: 'married' },
+      maritalDate: { before: null, after: '1994-05-01' }, spouseName: { before: null, after: '李强' }, spouseIdNumber: { before: null, after: validRow(2)[12] },
+      girls: { before: null, after: 1 }, contraception: { before: null, after: 'iud' }, migrantStatus: { before: null, after: 'local' }
+    })
     expect(merged.rows[0]).toMatchObject({ servicePointName: '一村服务室', maritalStatus: 'married' })
     const audit = (await t.call('audit.list', { action: 'persons.import' }, s.head)).rows
     expect(audit).toHaveLength(1)

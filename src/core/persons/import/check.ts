@@ -147,8 +147,9 @@ export class RowChecker {
     }
     // without a valid ID there is nothing to compare a 出生年月 with: the ID's own problem says what to fix
 
-    const { servicePointName, ...given } = d
-    const input: Record<string, unknown> = { ...given }
+    // the contract's defaults for what the row leaves out (servicePointName is not a fact: nothing reads it)
+    const input: Record<string, unknown> = { ...DEFAULTS, ...d }
+    const servicePointName = d.servicePointName
     if (servicePointName) {
       const spId = servicePoints.find(servicePointName)
       if (spId) input.servicePointId = spId
@@ -157,7 +158,8 @@ export class RowChecker {
 
     if (personId) return this.update(r.row, personId, input, problems)
 
-    const parsed = personFactsInput.safeParse(input)
+    // readRows typed the dates, choices and counts already: the schema checks the texts, the defaults fill the rest
+    const parsed = TEXTS.safeParse(input)
     if (!parsed.success) {
       for (const f of zodToFields(parsed.error)) {
         const field = fieldOfPath(f.path)
@@ -167,7 +169,8 @@ export class RowChecker {
       return { kind: 'rejected', row: r.row, problems: this.sorted(problems) }
     }
     try {
-      const { facts } = checkFacts(this.env.ctx, parsed.data as FactsInput, today, '', { servicePointExists: this.spExists })
+      // (the texts were trimmed and the ID normalised by readRows: the parsed copy is the same)
+      const { facts } = checkFacts(this.env.ctx, input as FactsInput, today, '', { servicePointExists: this.spExists, idCheck: id ?? undefined })
       if (problems.length) return { kind: 'rejected', row: r.row, problems: this.sorted(problems) }
       return { kind: 'new', row: r.row, facts, keys: this.nameKeys(facts.name) }
     } catch (e) {
@@ -206,6 +209,15 @@ export class RowChecker {
 }
 
 const FACT_INPUT_KEYS = Object.keys(personFactsInput.shape)
+
+/** the contract's rules of the free-text facts (a roster's other cells are typed by readRows) */
+const TEXTS = personFactsInput.pick({ idNumber: true, name: true, phone: true, hukouRegion: true, hukouAddress: true, residenceAddress: true, spouseName: true, spouseIdNumber: true, migrantPlace: true })
+
+/** the contract's defaults of the facts a row leaves out */
+const DEFAULTS: Record<string, unknown> = (() => {
+  const { idNumber: _i, name: _n, ...rest } = personFactsInput.parse({ idNumber: '-', name: '-' })
+  return rest
+})()
 
 function pick(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}

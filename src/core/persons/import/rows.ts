@@ -108,8 +108,9 @@ function readCell(field: ImportField, v: CellValue): Read<unknown> {
 export function readRows(sheet: Sheet, header: SheetHeader): ReadRows {
   const out: ReadRows = { rows: [], problems: [], blank: 0, endRow: null, subtotalRows: [] }
   const idIndex = header.mapping.idNumber?.index
+  // the last row that holds a person (from the bottom up: the footer is a few rows, the data many)
   let lastId = -1
-  for (let i = header.dataStart; i < sheet.rows.length; i++) if (!isBlankRow(sheet.rows[i].cells) && !isFooterRow(sheet.rows[i].cells) && idLike(sheet.rows[i], idIndex)) lastId = i
+  for (let i = sheet.rows.length - 1; i >= header.dataStart && lastId < 0; i--) if (!isBlankRow(sheet.rows[i].cells) && !isFooterRow(sheet.rows[i].cells) && idLike(sheet.rows[i], idIndex)) lastId = i
   const seen = new Map<string, number>()
   const mapped = Object.entries(header.mapping) as [ImportField, { index: number; header: string }][]
 

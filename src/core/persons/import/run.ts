@@ -4,6 +4,7 @@
  * transaction: new people with their registration event, corrections of existing people
  * (updateExisting), one audit row. All or nothing by default; validOnly writes the valid rows.
  */
+import type { PersonFacts } from '../../../api/persons'
 import type { ImportCheck, ImportColumn, ImportField, ImportProblem, ImportResult } from '../../../api/personsImport'
 import type { importCheckInput, importInput } from '../../../api/personsImport'
 import type { z } from 'zod'
@@ -126,6 +127,16 @@ async function checkRoster(ctx: Ctx, input: CheckInput): Promise<Checked> {
   return { summary, outcomes }
 }
 
+/** the registration event's changes as JSON, written out directly (the same as JSON.stringify of { fact: { before: null, after } }) */
+function registeredJson(f: PersonFacts): string {
+  let out = ''
+  for (const k of FACT_KEYS) {
+    const v = f[k]
+    if (v !== '' && v !== null && v !== 0) out += `${out ? ',' : ''}"${k}":{"before":null,"after":${typeof v === 'number' ? v : JSON.stringify(v)}}`
+  }
+  return `{${out}}`
+}
+
 export async function importCheck(ctx: Ctx, input: CheckInput): Promise<ImportCheck> {
   return (await checkRoster(ctx, input)).summary
 }
@@ -152,26 +163,22 @@ export async function importRoster(ctx: Ctx, input: RunInput): Promise<ImportRes
   // what was checked is written now, in one transaction: a cancel can no longer stop it
   ctx.commit(() => {
     const quiet: Ctx = { ...ctx, audit: () => {} }
+    // the people first, then their registration events: each table's B-trees are written in one
+    // run (interleaving the two costs ~40% more at 100,000 rows)
+    const added: { id: string; o: Extract<Outcome, { kind: 'new' }> }[] = []
     for (const o of outcomes) {
       if (o.kind === 'new') {
         const id = newId()
         // added by someone else while this file was being checked: left as it is now
-        if (!insertPersonIfNew(ctx.sqlite, { ...o.facts, ...o.keys, id, state: 'active', exitReason: null, exitDate: null, createdAt: at, updatedAt: at, updatedBy: by })) {
-          result.skipped++
-          continue
-        }
-        const changes: Record<string, { before: null; after: unknown }> = {}
-        for (const k of FACT_KEYS) {
-          const v = o.facts[k]
-          if (v !== '' && v !== null && v !== 0) changes[k] = { before: null, after: v }
-        }
-        insertEvent(ctx.sqlite, { id: newId(), personId: id, type: 'registered', date: today, reason: `${name} #${o.row}`, changes, at, by })
-        result.imported++
+        if (insertPersonIfNew(ctx.sqlite, { facts: o.facts, keys: o.keys, id, at, by })) added.push({ id, o })
+        else result.skipped++
       } else if (o.kind === 'update') {
         recordEvent(quiet, { personId: o.personId, type: 'correction', date: today, reason: `${name} #${o.row}`, changes: o.changes })
         result.updated++
       }
     }
+    for (const { id, o } of added) insertEvent(ctx.sqlite, { id: newId(), personId: id, type: 'registered', date: today, reason: `${name} #${o.row}`, changes: registeredJson(o.facts), at, by })
+    result.imported = added.length
     ctx.audit({
       entity: 'person',
       summary: `imported ${result.imported} people from ${name} (${result.updated} corrected, ${result.skipped} already in the register, ${result.rejected} rejected)`,
