@@ -148,7 +148,7 @@ export class RowChecker {
     // without a valid ID there is nothing to compare a 出生年月 with: the ID's own problem says what to fix
 
     // the contract's defaults for what the row leaves out (servicePointName is not a fact: nothing reads it)
-    const input: Record<string, unknown> = { ...DEFAULTS, ...d }
+    const input = withDefaults(d as Record<string, unknown>)
     const servicePointName = d.servicePointName
     if (servicePointName) {
       const spId = servicePoints.find(servicePointName)
@@ -212,6 +212,13 @@ const FACT_INPUT_KEYS = Object.keys(personFactsInput.shape)
 
 /** the contract's rules of the free-text facts (a roster's other cells are typed by readRows) */
 const TEXTS = personFactsInput.pick({ idNumber: true, name: true, phone: true, hukouRegion: true, hukouAddress: true, residenceAddress: true, spouseName: true, spouseIdNumber: true, migrantPlace: true })
+
+/** a row's facts with the contract's defaults for what it leaves out, every key in one order (one object shape for all rows) */
+function withDefaults(d: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const k of FACT_INPUT_KEYS) out[k] = d[k] !== undefined ? d[k] : DEFAULTS[k]
+  return out
+}
 
 /** the contract's defaults of the facts a row leaves out */
 const DEFAULTS: Record<string, unknown> = (() => {

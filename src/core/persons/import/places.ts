@@ -35,11 +35,18 @@ export function servicePointIndex(ctx: Ctx): ServicePointIndex {
     if (b) bare.set(b, bare.has(b) && bare.get(b) !== r.id ? null : r.id)
   }
   const ids = new Set(rows.map((r) => r.id))
+  // a roster names the same few villages over and over
+  const seen = new Map<string, string | null>()
   return {
     has: (id) => ids.has(id),
     find(name) {
-      const k = key(name)
-      return exact.get(k) ?? bare.get(bareName(k)) ?? null
+      let hit = seen.get(name)
+      if (hit === undefined) {
+        const k = key(name)
+        hit = exact.get(k) ?? bare.get(bareName(k)) ?? null
+        if (seen.size < 10_000) seen.set(name, hit)
+      }
+      return hit
     }
   }
 }

@@ -104,9 +104,18 @@ function readCell(field: ImportField, v: CellValue): Read<unknown> {
   }
 }
 
-/** the data rows under a header, read with its mapping */
-export function readRows(sheet: Sheet, header: SheetHeader): ReadRows {
-  const out: ReadRows = { rows: [], problems: [], blank: 0, endRow: null, subtotalRows: [] }
+/** what reading the rows found besides the rows themselves */
+export interface RowStats {
+  blank: number
+  endRow: number | null
+  subtotalRows: number[]
+}
+
+/**
+ * The data rows under a header, read with its mapping, one at a time (a caller that checks and
+ * drops each row keeps 100,000 drafts out of memory). `at` is the row's index in sheet.rows.
+ */
+export function* eachRow(sheet: Sheet, header: SheetHeader, stats: RowStats): Generator<ImportRow & { at: number }> {
   const idIndex = header.mapping.idNumber?.index
   // the last row that holds a person (from the bottom up: the footer is a few rows, the data many)
   let lastId = -1
@@ -117,15 +126,15 @@ export function readRows(sheet: Sheet, header: SheetHeader): ReadRows {
   for (let i = header.dataStart; i < sheet.rows.length; i++) {
     const sr = sheet.rows[i]
     if (isBlankRow(sr.cells)) {
-      out.blank++
+      stats.blank++
       continue
     }
     if (isFooterRow(sr.cells) && !idLike(sr, idIndex)) {
       if (i > lastId) {
-        out.endRow = sr.row
-        break
+        stats.endRow = sr.row
+        return
       }
-      out.subtotalRows.push(sr.row)
+      stats.subtotalRows.push(sr.row)
       continue
     }
     const draft: RowDraft = {}
@@ -145,8 +154,16 @@ export function readRows(sheet: Sheet, header: SheetHeader): ReadRows {
       if (first !== undefined) problems.push({ row: sr.row, column: header.mapping.idNumber?.header ?? '', field: 'idNumber', code: 'duplicate_in_file', message: `the same ID number is already on row ${first}`, params: { firstRow: first } })
       else seen.set(draft.idNumber, sr.row)
     }
-    out.rows.push({ row: sr.row, draft, problems })
-    out.problems.push(...problems)
+    yield { row: sr.row, draft, problems, at: i }
+  }
+}
+
+/** the data rows under a header, read with its mapping, all at once */
+export function readRows(sheet: Sheet, header: SheetHeader): ReadRows {
+  const out: ReadRows = { rows: [], problems: [], blank: 0, endRow: null, subtotalRows: [] }
+  for (const { at: _at, ...r } of eachRow(sheet, header, out)) {
+    out.rows.push(r)
+    out.problems.push(...r.problems)
   }
   return out
 }

@@ -19,7 +19,7 @@ import { reasonOf } from './messages'
 import { cellText, ImportFileError, parseFile, type Sheet, type SheetRow } from './parse'
 import { servicePointIndex } from './places'
 import { buildReport } from './report'
-import { isFooterRow, readRows } from './rows'
+import { eachRow, isFooterRow, type RowStats } from './rows'
 
 type CheckInput = z.output<typeof importCheckInput>
 type RunInput = z.output<typeof importInput>
@@ -91,31 +91,37 @@ async function checkRoster(ctx: Ctx, input: CheckInput): Promise<Checked> {
   }
   if (fileProblems.some((p) => BLOCKING.has(p.code))) return { summary, outcomes: [] }
 
-  const read = readRows(sheet, header)
-  summary.rows = read.rows.length
-  summary.endRow = read.endRow
+  const stats: RowStats = { blank: 0, endRow: null, subtotalRows: [] }
   const checker = new RowChecker({ ctx, today: todayOf(ctx), updateExisting: input.updateExisting, header, servicePoints: servicePointIndex(ctx) })
   const outcomes: Outcome[] = []
   const worded: ImportProblem[] = []
   const skipped: number[] = []
-  for (let i = 0; i < read.rows.length; i += CHUNK) {
-    ctx.job.progress('checking', i, read.rows.length)
-    await ctx.job.checkpoint()
-    const end = Math.min(read.rows.length, i + CHUNK)
-    for (let j = i; j < end; j++) {
-      const o = checker.check(read.rows[j])
-      outcomes.push(o)
-      if (o.kind === 'new') summary.valid++
-      else if (o.kind === 'rejected') {
-        summary.rejected++
-        for (const p of o.problems) worded.push(word(p, lang))
-      } else {
-        summary.existing++
-        if (o.kind === 'update') summary.updates++
-        else skipped.push(o.row)
-      }
+  const estimate = sheet.rows.length - header.dataStart
+  let n = 0
+  for (const r of eachRow(sheet, header, stats)) {
+    if (n % CHUNK === 0) {
+      ctx.job.progress('checking', n, Math.max(n, estimate))
+      await ctx.job.checkpoint()
     }
+    n++
+    const o = checker.check(r)
+    outcomes.push(o)
+    if (o.kind === 'rejected') {
+      summary.rejected++
+      for (const p of o.problems) worded.push(word(p, lang))
+      continue
+    }
+    if (o.kind === 'new') summary.valid++
+    else {
+      summary.existing++
+      if (o.kind === 'update') summary.updates++
+      else skipped.push(o.row)
+    }
+    // the report needs the cells of rejected rows only (and the ID and name of skipped ones)
+    if (o.kind !== 'existing') sheet.rows[r.at] = { row: r.row, cells: [] }
   }
+  summary.rows = n
+  summary.endRow = stats.endRow
   summary.problemCount = worded.length
   summary.problems = worded.slice(0, input.maxProblems)
   // the report is of rejected rows (its second sheet lists the skipped ones alongside)
