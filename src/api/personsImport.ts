@@ -67,7 +67,10 @@ export interface ImportProblem {
 /** what a check found; the rows are not written */
 export interface ImportCheck {
   filename: string
+  /** the sheet read */
   sheet: string
+  /** every worksheet of the workbook (one for a CSV): another can be chosen with the input's `sheet` */
+  sheets: string[]
   /** the header's sheet row (null: none found) */
   headerRow: number | null
   columns: ImportColumn[]

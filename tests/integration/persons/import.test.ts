@@ -154,6 +154,22 @@ describe('persons.import', () => {
     expect(events[0]).toMatchObject({ type: 'correction', reason: 'second.xlsx #6', changes: { phone: { before: '13800000002', after: '13900000000' } } })
   })
 
+  it('lists the workbook\'s sheets and reads the one chosen', async () => {
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    for (const [name, from] of [['一村', 1], ['二村', 100]] as const) {
+      const ws = wb.addWorksheet(name)
+      ws.addRow(['序号', '姓名', '身份证号'])
+      for (let i = 0; i < 3; i++) ws.addRow([i + 1, validRow(from + i)[2], validRow(from + i)[4]])
+    }
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
+    const first = await t.call('persons.importCheck', { filename: 'villages.xlsx', base64 }, s.clerk)
+    expect(first).toMatchObject({ sheet: '一村', sheets: ['一村', '二村'], valid: 3 })
+    const r = await t.call('persons.import', { filename: 'villages.xlsx', base64, sheet: '二村' }, s.clerk)
+    expect(r).toMatchObject({ sheet: '二村', imported: 3 })
+    expect((await t.call('persons.search', { q: String(validRow(101)[4]) }, s.clerk)).total).toBe(1)
+  })
+
   it('reads the same roster from a CSV', async () => {
     const r = await t.call('persons.import', { filename: 'roster.csv', base64: b64(rosterCsv(goodRows(7))) }, s.clerk)
     expect(r).toMatchObject({ imported: 7, rejected: 0 })

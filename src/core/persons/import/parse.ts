@@ -21,6 +21,8 @@ export interface SheetRow {
 export interface Sheet {
   name: string
   rows: SheetRow[]
+  /** every worksheet of the workbook, in its order (a township may keep one per village) */
+  sheets?: string[]
 }
 
 /** codes: file_empty, file_unreadable, xls_unsupported, unsupported_format */

@@ -76,6 +76,7 @@ async function checkRoster(ctx: Ctx, input: CheckInput): Promise<Checked> {
   const summary: ImportCheck = {
     filename: input.filename,
     sheet: sheet.name,
+    sheets: sheet.sheets ?? [sheet.name],
     headerRow: header.columns.length ? header.row : null,
     columns: columnsOf(sheet, header),
     fileProblems,

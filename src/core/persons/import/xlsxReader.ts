@@ -41,7 +41,7 @@ export function readXlsx(data: Uint8Array, sheetName?: string): Sheet {
       const part = zip.bytes(ref.path)
       if (part === undefined) throw new Error(`the part ${ref.path} is missing`)
       const scanned = scanSheet(part, values)
-      if (sheetName || scanned.hasData) return { name: ref.name, rows: sheetRows(scanned) }
+      if (sheetName || scanned.hasData) return { name: ref.name, rows: sheetRows(scanned), sheets: book.sheets.map((x) => x.name) }
     }
     throw new ImportFileError('file_empty', sheetName ? `no sheet named ${sheetName}` : 'the workbook has no data')
   } catch (e) {

@@ -161,6 +161,7 @@ export function ImportPage() {
             onUpdateExisting={onUpdateExisting}
             onValidOnly={setValidOnly}
             onMap={onMap}
+            onSheet={(sheet) => void runCheck({ ...checked.input, sheet, mapping: {} }, false)}
             onImport={() => void onImport()}
             onReport={() => void onReport(checked.result.report)}
             onRestart={restart}

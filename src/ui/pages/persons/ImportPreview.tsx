@@ -5,7 +5,7 @@
  * import cannot start when it cannot, and below, the problems by row and column and the column
  * mapping.
  */
-import { Alert, Button, Card, Checkbox, Flex, Radio, Space, Statistic, Tabs, Typography } from 'antd'
+import { Alert, Button, Card, Checkbox, Flex, Radio, Select, Space, Statistic, Tabs, Typography } from 'antd'
 import { CloudUploadOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons'
 import { useState, type ReactNode } from 'react'
 import type { ImportCheck, ImportField } from '../../../api/personsImport'
@@ -23,6 +23,8 @@ interface Props {
   onUpdateExisting(v: boolean): void
   onValidOnly(v: boolean): void
   onMap(index: number, field: ImportField | null): void
+  /** read another worksheet of the workbook (a township may keep one per village) */
+  onSheet(name: string): void
   onImport(): void
   onReport(): void
   onRestart(): void
@@ -79,7 +81,22 @@ export function ImportPreview(p: Props) {
     <div data-testid="import-preview">
       <Card size="small" style={{ marginBottom: 12 }} data-testid="import-summary">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="import-source">
-          {t('persons.import.summary.source', { file: c.filename, sheet: c.sheet })}
+          {c.sheets.length > 1 ? (
+            <>
+              {t('persons.import.summary.file', { file: c.filename })} · {t('persons.import.summary.sheetPick')}{' '}
+              <Select
+                size="small"
+                value={c.sheet}
+                disabled={p.busy}
+                onChange={p.onSheet}
+                options={c.sheets.map((s) => ({ value: s, label: s }))}
+                style={{ minWidth: 160 }}
+                data-testid="import-sheet"
+              />
+            </>
+          ) : (
+            t('persons.import.summary.source', { file: c.filename, sheet: c.sheet })
+          )}
           {c.headerRow !== null && ` · ${t('persons.import.summary.headerRow', { row: c.headerRow })}`}
           {c.endRow !== null && ` · ${t('persons.import.summary.endRow', { row: c.endRow })}`}
         </Typography.Paragraph>
