@@ -190,7 +190,10 @@ describe('jobs', () => {
     }
   }
 
+  const indexes = () => t.host.runtime.sqlite!.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('persons', 'person_events') ORDER BY name").all()
+
   it('runs an import in the background with progress and its result', async () => {
+    const before = indexes()
     const file = b64(await rosterXlsx(goodRows(5000)))
     const { jobId } = await t.call('jobs.start', { method: 'persons.import', input: { filename: 'big.xlsx', base64: file } }, s.clerk)
     const phases = new Set<string>()
@@ -204,6 +207,11 @@ describe('jobs', () => {
     expect((st.result as ImportResult).imported).toBe(5000)
     expect(phases.has('checking')).toBe(true)
     expect(count()).toBe(5000)
+    // 5,000 people into an empty register: the search indexes were built once at the end, the same as before
+    expect(indexes()).toEqual(before)
+    expect(t.host.runtime.sqlite!.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
+    const found = await t.call('persons.search', { q: String(validRow(4321)[4]).slice(-6) }, s.clerk)
+    expect(found.rows.map((r) => r.idNumber)).toContain(validRow(4321)[4])
   })
 
   it('cancels with nothing written', async () => {
