@@ -59,7 +59,6 @@ function columnsOf(sheet: Sheet, h: SheetHeader): ImportColumn[] {
 }
 
 async function readSheet(ctx: Ctx, input: CheckInput): Promise<Sheet> {
-  ctx.job.progress('reading')
   try {
     return await parseFile(input.filename, Buffer.from(input.base64, 'base64'), input.sheet)
   } catch (e) {
@@ -70,6 +69,9 @@ async function readSheet(ctx: Ctx, input: CheckInput): Promise<Sheet> {
 }
 
 async function checkRoster(ctx: Ctx, input: CheckInput): Promise<Checked> {
+  // give way first: jobs.start answers at once, and the reading shows as a phase
+  ctx.job.progress('reading')
+  await ctx.job.checkpoint()
   const sheet = await readSheet(ctx, input)
   await ctx.job.checkpoint()
   let header = findHeader(sheet)
@@ -121,8 +123,6 @@ async function checkRoster(ctx: Ctx, input: CheckInput): Promise<Checked> {
       if (o.kind === 'update') summary.updates++
       else skipped.push(o.row)
     }
-    // the report needs the cells of rejected rows only (and the ID and name of skipped ones)
-    if (o.kind !== 'existing') sheet.rows[r.at] = { row: r.row, cells: [] }
   }
   summary.rows = n
   summary.endRow = stats.endRow
