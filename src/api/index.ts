@@ -2,6 +2,7 @@
 import { authApi, usersApi } from './auth'
 import { auditApi } from './audit'
 import { backupsApi } from './backups'
+import { campaignsApi } from './campaigns'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
 import { jobsApi } from './jobs'
@@ -27,6 +28,7 @@ export const api = {
   ...personsCardApi,
   ...personsImportApi,
   ...jobsApi,
+  ...campaignsApi,
   ...printApi,
   ...desktopApi
 } as const

@@ -7,6 +7,7 @@ import { keysHandlers } from './keys/handlers'
 import { personsHandlers } from './persons/handlers'
 import { personsImportHandlers } from './persons/import/handlers'
 import { jobsHandlers } from './jobs/handlers'
+import { campaignsHandlers } from './screening/handlers'
 import { printHandlers } from './print/handlers'
 import { setupHandlers } from './setup/handlers'
 import { stationHandlers } from './station/handlers'
@@ -23,5 +24,6 @@ export const coreHandlers = {
   ...personsHandlers,
   ...printHandlers,
   ...personsImportHandlers,
-  ...jobsHandlers
+  ...jobsHandlers,
+  ...campaignsHandlers
 }
