@@ -3,6 +3,7 @@ import { authApi, usersApi } from './auth'
 import { auditApi } from './audit'
 import { backupsApi } from './backups'
 import { campaignsApi } from './campaigns'
+import { recordsApi } from './screeningRecords'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
 import { jobsApi } from './jobs'
@@ -29,6 +30,7 @@ export const api = {
   ...personsImportApi,
   ...jobsApi,
   ...campaignsApi,
+  ...recordsApi,
   ...printApi,
   ...desktopApi
 } as const

@@ -7,7 +7,7 @@ import { keysHandlers } from './keys/handlers'
 import { personsHandlers } from './persons/handlers'
 import { personsImportHandlers } from './persons/import/handlers'
 import { jobsHandlers } from './jobs/handlers'
-import { campaignsHandlers } from './screening/handlers'
+import { campaignsHandlers, recordsHandlers } from './screening/handlers'
 import { printHandlers } from './print/handlers'
 import { setupHandlers } from './setup/handlers'
 import { stationHandlers } from './station/handlers'
@@ -25,5 +25,6 @@ export const coreHandlers = {
   ...printHandlers,
   ...personsImportHandlers,
   ...jobsHandlers,
-  ...campaignsHandlers
+  ...campaignsHandlers,
+  ...recordsHandlers
 }
