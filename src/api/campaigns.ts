@@ -131,3 +131,32 @@ export const campaignsApi = {
     kind: 'write'
   })
 }
+
+/** a rate as the CLI and packets give it: num / den, rate a fraction 0–1 (0 when den is 0) */
+export interface Rate {
+  num: number
+  den: number
+  rate: number
+}
+
+export interface CampaignDashboard {
+  campaignId: string
+  kind: ScreeningKind
+  target: number
+  eligible: number
+  screened: number
+  /** screened / target and screened / eligible */
+  ofTarget: Rate
+  ofEligible: Rate
+  byVillage: { servicePointId: string; name: string; eligible: number; screened: number }[]
+  byDay: { date: string; screened: number }[]
+  /** records per conclusion */
+  conclusions: Record<'normal' | 'benign' | 'abnormal_refer' | 'suspected_malignancy', number>
+  /** the kind's main findings: key (e.g. birads.4A, cytology.HSIL, hpv.16, varicocele.II) -> records */
+  findings: { key: string; count: number }[]
+  referrals: { total: number; open: number; overdue: number; attended: number; lost: number; completion: Rate }
+}
+
+export const campaignDashboardApi = {
+  'screening.dashboard': method<CampaignDashboard>()({ input: z.object({ campaignId: z.string().min(1) }), roles: CLINIC, kind: 'read' })
+}

@@ -2,7 +2,7 @@
 import { authApi, usersApi } from './auth'
 import { auditApi } from './audit'
 import { backupsApi } from './backups'
-import { campaignsApi } from './campaigns'
+import { campaignDashboardApi, campaignsApi } from './campaigns'
 import { recordsApi } from './screeningRecords'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
@@ -30,6 +30,7 @@ export const api = {
   ...personsImportApi,
   ...jobsApi,
   ...campaignsApi,
+  ...campaignDashboardApi,
   ...recordsApi,
   ...printApi,
   ...desktopApi

@@ -7,7 +7,7 @@ import { keysHandlers } from './keys/handlers'
 import { personsHandlers } from './persons/handlers'
 import { personsImportHandlers } from './persons/import/handlers'
 import { jobsHandlers } from './jobs/handlers'
-import { campaignsHandlers, recordsHandlers } from './screening/handlers'
+import { campaignDashboardHandlers, campaignsHandlers, recordsHandlers } from './screening/handlers'
 import { printHandlers } from './print/handlers'
 import { setupHandlers } from './setup/handlers'
 import { stationHandlers } from './station/handlers'
@@ -26,5 +26,6 @@ export const coreHandlers = {
   ...personsImportHandlers,
   ...jobsHandlers,
   ...campaignsHandlers,
-  ...recordsHandlers
+  ...recordsHandlers,
+  ...campaignDashboardHandlers
 }

@@ -1,4 +1,4 @@
-import type { campaignsApi } from '../../api/campaigns'
+import type { campaignDashboardApi, campaignsApi } from '../../api/campaigns'
 import type { recordsApi } from '../../api/screeningRecords'
 import type { Handlers } from '../handler'
 import { followUpList, saveFollowUp } from './followUps'
@@ -6,6 +6,7 @@ import { listRecords, loadRecord, recordOf, saveRecord } from './records'
 import { notFound } from '../errors'
 import { listCampaigns, loadCampaign, saveCampaign, setCampaignStatus } from './campaigns'
 import { campaignRoster, markRoster } from './roster'
+import { campaignDashboard } from './dashboard'
 
 export const campaignsHandlers: Handlers<typeof campaignsApi> = {
   'screening.campaigns': (ctx, input) => listCampaigns(ctx, input),
@@ -28,4 +29,8 @@ export const recordsHandlers: Handlers<typeof recordsApi> = {
   'screening.records': (ctx, input) => listRecords(ctx, input),
   'screening.followUps': (ctx, input) => followUpList(ctx, input),
   'screening.followUpSave': (ctx, input) => saveFollowUp(ctx, input)
+}
+
+export const campaignDashboardHandlers: Handlers<typeof campaignDashboardApi> = {
+  'screening.dashboard': (ctx, input) => campaignDashboard(ctx, input.campaignId)
 }

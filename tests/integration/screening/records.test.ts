@@ -99,3 +99,18 @@ describe('follow-up', () => {
     expect((await t.fail('screening.followUpSave', { recordId: a.id, outcome: { outcome: 'lost', reason: 'moved' } }, s.clerk)).code).toBe('FORBIDDEN')
   })
 })
+
+describe('screening.dashboard', () => {
+  it('gives coverage of target and eligible, by village and day, conclusions, BI-RADS and referral completion', async () => {
+    await t.call('screening.recordSave', record(wang, { examDate: '2026-11-17' }), s.clinician)
+    const b = await t.call('screening.recordSave', record(li, { findings: findings({ left: side({ birads: '4A' }) }), conclusion: 'abnormal_refer', referral: { destination: '市一院', dueDate: '2026-11-19' } }), s.clinician)
+    await t.call('screening.followUpSave', { recordId: b.id, outcome: { outcome: 'attended', place: '市一院', date: '2026-11-19', diagnosis: '纤维腺瘤' } }, s.clinician)
+    const d = await t.call('screening.dashboard', { campaignId: campaign }, s.clerk)
+    expect(d).toMatchObject({ target: 50, eligible: 2, screened: 2, ofTarget: { num: 2, den: 50, rate: 0.04 }, ofEligible: { num: 2, den: 2, rate: 1 } })
+    expect(d.byVillage).toEqual([{ servicePointId: expect.any(String), name: '一村服务室', eligible: 2, screened: 2 }])
+    expect(d.byDay).toEqual([{ date: '2026-11-17', screened: 1 }, { date: '2026-11-18', screened: 1 }])
+    expect(d.conclusions).toEqual({ normal: 1, benign: 0, abnormal_refer: 1, suspected_malignancy: 0 })
+    expect(d.findings.filter((f) => f.key.startsWith('birads.'))).toEqual([{ key: 'birads.1', count: 1 }, { key: 'birads.4A', count: 1 }])
+    expect(d.referrals).toEqual({ total: 1, open: 0, overdue: 0, attended: 1, lost: 0, completion: { num: 1, den: 1, rate: 1 } })
+  })
+})
