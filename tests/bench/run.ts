@@ -18,6 +18,7 @@ import { generateDemoPersons } from '../../src/core/demo/persons'
 import { startWebServer } from '../../src/web/server'
 import type { Ctx } from '../../src/core/context'
 import { benchImport } from './import'
+import { benchScreening } from './screening'
 
 interface Row {
   figure: string
@@ -214,6 +215,7 @@ async function benchRegister(): Promise<void> {
     const p95 = quantile(times, 0.95)
     add(`search p95 at ${(N / 1000).toFixed(0)}k people: ${label}`, ms(p95), goal, goal === '—' || p95 <= 10)
   }
+  await benchScreening(add, host)
   host.close()
 }
 

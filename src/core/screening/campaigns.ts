@@ -32,6 +32,13 @@ function complete(ctx: Ctx, row: CampaignRow): Campaign {
   return { ...row, servicePointIds, eligible, screened }
 }
 
+/** the campaign without its counts (what a write needs: the counts scan the register) */
+export function campaignBase(ctx: Ctx, id: string): Omit<Campaign, 'screened' | 'eligible'> {
+  const row = stmt(ctx.sqlite, `SELECT ${COLUMNS} FROM screening_campaigns c WHERE c.id = ?`).get(id) as CampaignRow | undefined
+  if (!row) throw notFound('campaign', id)
+  return { ...row, servicePointIds: pointsOf(ctx, row.id) }
+}
+
 export function loadCampaign(ctx: Ctx, id: string): Campaign {
   const row = stmt(ctx.sqlite, `SELECT ${COLUMNS} FROM screening_campaigns c WHERE c.id = ?`).get(id) as CampaignRow | undefined
   if (!row) throw notFound('campaign', id)

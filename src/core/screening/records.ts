@@ -13,7 +13,7 @@ import { stmt } from '../db/stmt'
 import { AppError, notFound } from '../errors'
 import { newId } from '../ids'
 import { ageOn, todayOf } from '../persons/record'
-import { loadCampaign } from './campaigns'
+import { campaignBase } from './campaigns'
 import { eligibility } from './eligibility'
 
 type SaveInput = ParsedInputOf<(typeof recordsApi)['screening.recordSave']>
@@ -95,7 +95,7 @@ function refuse(issues: { path: string; rule: string; message: string; params?: 
 }
 
 export function saveRecord(ctx: Ctx, input: SaveInput): ScreeningRecord {
-  const c = loadCampaign(ctx, input.campaignId)
+  const c = campaignBase(ctx, input.campaignId)
   const today = todayOf(ctx)
   const issues: { path: string; rule: string; message: string; params?: Record<string, unknown> }[] = []
   if (c.status === 'closed') throw new AppError('CONFLICT', 'the campaign is closed: its findings can no longer change', { rule: 'campaign_closed', fields: [{ path: 'campaignId', rule: 'campaign_closed', message: 'the campaign is closed' }] })

@@ -12,7 +12,7 @@ import { fieldError } from '../errors'
 import { newId } from '../ids'
 import { ageOn } from '../persons/record'
 import { latinKey } from '../persons/pinyin'
-import { loadCampaign } from './campaigns'
+import { campaignBase } from './campaigns'
 import { eligibility } from './eligibility'
 
 type RosterInput = ParsedInputOf<(typeof campaignsApi)['screening.roster']>
@@ -28,7 +28,7 @@ const STATE_WHERE: Record<RosterInput['state'], string> = {
 }
 
 export function campaignRoster(ctx: Ctx, input: RosterInput): Page<RosterRow> {
-  const c = loadCampaign(ctx, input.campaignId)
+  const c = campaignBase(ctx, input.campaignId)
   const el = eligibility(c)
   const extra: string[] = []
   const params: unknown[] = [c.id, c.id, ...el.params]
@@ -58,7 +58,7 @@ export function campaignRoster(ctx: Ctx, input: RosterInput): Page<RosterRow> {
 
 /** invited / attended on a date, for people on the roster; one transaction (the host's) */
 export function markRoster(ctx: Ctx, input: MarkInput): { marked: number } {
-  const c = loadCampaign(ctx, input.campaignId)
+  const c = campaignBase(ctx, input.campaignId)
   if (c.status === 'closed') throw fieldError('campaignId', 'campaign_closed', 'the campaign is closed')
   const el = eligibility(c)
   const onRoster = ctx.sqlite.prepare(`SELECT 1 FROM persons p WHERE p.id = ? AND ${el.where}`)
