@@ -3,7 +3,8 @@ import { adminPages } from './admin'
 import { auditPages } from './audit'
 import { dashboardPages } from './dashboard'
 import { personsPages } from './persons'
+import { screeningPages } from './screening'
 import { stationPages } from './station'
 import type { PageDef } from './types'
 
-export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)
+export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)
