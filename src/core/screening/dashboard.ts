@@ -1,7 +1,7 @@
 /**
  * A campaign's dashboard: coverage (screened of target and of eligible, by village and by day),
  * the conclusions, the kind's main findings and the referrals' completion. Aggregates in SQL
- * over the campaign's records (one index range), the findings read with json_extract.
+ * over the campaign's records and their finding keys (index ranges; no JSON is read).
  */
 import type { CampaignDashboard, Rate } from '../../api/campaigns'
 import type { Ctx } from '../context'
@@ -11,31 +11,6 @@ import { loadCampaign } from './campaigns'
 import { eligibility } from './eligibility'
 
 export const rate = (num: number, den: number): Rate => ({ num, den, rate: den > 0 ? num / den : 0 })
-
-/** per kind: the findings counted, as SQL expressions over r.findings giving the value (NULL: none) */
-const FINDING_KEYS: Record<CampaignDashboard['kind'], { key: string; sql: string }[]> = {
-  breast: [
-    // the higher BI-RADS of the two sides (ultrasound) in text order 0 < 1 < … < 4A < 4B < 4C < 5 < 6 (a 0, incomplete, shows only when both sides are 0)
-    { key: 'birads', sql: `max(coalesce(json_extract(r.findings, '$.left.birads'), ''), coalesce(json_extract(r.findings, '$.right.birads'), ''))` },
-    { key: 'cbe.left', sql: `json_extract(r.findings, '$.left.cbe')` },
-    { key: 'cbe.right', sql: `json_extract(r.findings, '$.right.cbe')` }
-  ],
-  cervical: [
-    { key: 'cytology', sql: `json_extract(r.findings, '$.cytology')` },
-    { key: 'viaVili', sql: `json_extract(r.findings, '$.viaVili')` },
-    { key: 'hpv', sql: `CASE json_type(r.findings, '$.hpv') WHEN 'array' THEN 'positive' ELSE json_extract(r.findings, '$.hpv') END` }
-  ],
-  male_reproductive: [
-    { key: 'varicocele', sql: `max(json_extract(r.findings, '$.left.varicocele'), json_extract(r.findings, '$.right.varicocele'))` },
-    { key: 'prostate', sql: `json_extract(r.findings, '$.prostate')` },
-    { key: 'penisUrethra', sql: `json_extract(r.findings, '$.penisUrethra')` }
-  ],
-  gynecological: [
-    { key: 'leucorrhea', sql: `json_extract(r.findings, '$.leucorrhea')` },
-    { key: 'cervix', sql: `json_extract(r.findings, '$.cervix')` },
-    { key: 'adnexa', sql: `json_extract(r.findings, '$.adnexa')` }
-  ]
-}
 
 export function campaignDashboard(ctx: Ctx, campaignId: string): CampaignDashboard {
   const c = loadCampaign(ctx, campaignId)
@@ -53,11 +28,8 @@ export function campaignDashboard(ctx: Ctx, campaignId: string): CampaignDashboa
   const conclusions = { normal: 0, benign: 0, abnormal_refer: 0, suspected_malignancy: 0 }
   for (const r of stmt(ctx.sqlite, 'SELECT conclusion, count(*) AS n FROM screening_records WHERE campaign_id = ? GROUP BY conclusion').all(c.id) as { conclusion: keyof typeof conclusions; n: number }[])
     conclusions[r.conclusion] = r.n
-  const findings: { key: string; count: number }[] = []
-  for (const f of FINDING_KEYS[c.kind]) {
-    const rows = ctx.sqlite.prepare(`SELECT ${f.sql} AS v, count(*) AS n FROM screening_records r WHERE r.campaign_id = ? GROUP BY v ORDER BY v`).all(c.id) as { v: string | null; n: number }[]
-    for (const r of rows) if (r.v !== null && r.v !== '') findings.push({ key: `${f.key}.${r.v}`, count: r.n })
-  }
+  // the kind's main findings, written as keys with each record (findingKeys.ts)
+  const findings = stmt(ctx.sqlite, 'SELECT key, count(*) AS count FROM screening_finding_keys WHERE campaign_id = ? GROUP BY key ORDER BY key').all(c.id) as { key: string; count: number }[]
   const ref = stmt(
     ctx.sqlite,
     `SELECT count(*) AS total, sum(follow_up_state = 'open') AS open, sum(follow_up_state = 'open' AND referral_due < ?) AS overdue,

@@ -15,6 +15,7 @@ import { newId } from '../ids'
 import { ageOn, todayOf } from '../persons/record'
 import { campaignBase } from './campaigns'
 import { eligibility } from './eligibility'
+import { writeFindingKeys } from './findingKeys'
 
 type SaveInput = ParsedInputOf<(typeof recordsApi)['screening.recordSave']>
 type ListInput = ParsedInputOf<(typeof recordsApi)['screening.records']>
@@ -143,6 +144,7 @@ export function saveRecord(ctx: Ctx, input: SaveInput): ScreeningRecord {
         referral_destination, referral_due, referral_note, follow_up_state, service_point_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ).run(id, at, at, by, c.id, input.personId, ...values, refer ? 'open' : 'none', sp)
   }
+  writeFindingKeys(ctx.sqlite, id, c.id, input.findings)
   const rec = loadRecord(ctx, id)
   ctx.audit({
     entity: 'screeningRecord',

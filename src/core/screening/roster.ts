@@ -6,6 +6,7 @@
 import type { ParsedInputOf } from '../../api/contract'
 import type { Page } from '../../api/contract'
 import type { RosterRow, campaignsApi } from '../../api/campaigns'
+import type { Statement } from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { fieldError } from '../errors'
@@ -18,20 +19,26 @@ import { eligibility } from './eligibility'
 type RosterInput = ParsedInputOf<(typeof campaignsApi)['screening.roster']>
 type MarkInput = ParsedInputOf<(typeof campaignsApi)['screening.mark']>
 
+/** the roster's states as conditions on p (index lookups per person, only when asked for) */
 const STATE_WHERE: Record<RosterInput['state'], string> = {
   all: '',
-  not_invited: 'AND i.invited_on IS NULL AND r.id IS NULL',
-  invited: 'AND i.invited_on IS NOT NULL',
-  attended: 'AND i.attended_on IS NOT NULL',
-  screened: 'AND r.id IS NOT NULL',
-  not_screened: 'AND r.id IS NULL'
+  not_invited:
+    'AND NOT EXISTS (SELECT 1 FROM screening_invitations i WHERE i.campaign_id = @c AND i.person_id = p.id AND i.invited_on IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM screening_records r WHERE r.campaign_id = @c AND r.person_id = p.id)',
+  invited: 'AND EXISTS (SELECT 1 FROM screening_invitations i WHERE i.campaign_id = @c AND i.person_id = p.id AND i.invited_on IS NOT NULL)',
+  attended: 'AND EXISTS (SELECT 1 FROM screening_invitations i WHERE i.campaign_id = @c AND i.person_id = p.id AND i.attended_on IS NOT NULL)',
+  screened: 'AND EXISTS (SELECT 1 FROM screening_records r WHERE r.campaign_id = @c AND r.person_id = p.id)',
+  not_screened: 'AND NOT EXISTS (SELECT 1 FROM screening_records r WHERE r.campaign_id = @c AND r.person_id = p.id)'
 }
 
+/**
+ * The page is chosen on the persons' eligibility index alone (village, state, sex, birth date,
+ * pinyin, ID: no table row is read to count or to sort), then its 50 people are read in full.
+ */
 export function campaignRoster(ctx: Ctx, input: RosterInput): Page<RosterRow> {
   const c = campaignBase(ctx, input.campaignId)
   const el = eligibility(c)
   const extra: string[] = []
-  const params: unknown[] = [c.id, c.id, ...el.params]
+  const params: unknown[] = [...el.params]
   if (input.servicePointId) (extra.push('AND p.service_point_id = ?'), params.push(input.servicePointId))
   const q = input.q?.trim()
   if (q) {
@@ -40,19 +47,57 @@ export function campaignRoster(ctx: Ctx, input: RosterInput): Page<RosterRow> {
     else if (key && key === q.toLowerCase()) (extra.push('AND (p.pinyin LIKE ? OR p.initials LIKE ?)'), params.push(`${key}%`, `${key}%`))
     else (extra.push('AND p.name LIKE ?'), params.push(`${q}%`))
   }
-  const from = `FROM persons p
-    LEFT JOIN screening_invitations i ON i.campaign_id = ? AND i.person_id = p.id
-    LEFT JOIN screening_records r ON r.campaign_id = ? AND r.person_id = p.id
-    LEFT JOIN service_points sp ON sp.id = p.service_point_id
-    WHERE ${el.where} ${STATE_WHERE[input.state]} ${extra.join(' ')}`
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT p.id AS personId, p.name, p.id_number AS idNumber, p.sex, p.birth_date AS birthDate, p.phone, sp.name AS servicePointName,
-        i.invited_on AS invitedOn, i.attended_on AS attendedOn, r.id AS recordId, r.conclusion
-       ${from} ORDER BY sp.name, p.pinyin, p.id_number LIMIT ? OFFSET ?`
-    )
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Omit<RosterRow, 'age'>[]
+  // @c is bound by name; the rest positionally
+  const where = `${el.where} ${STATE_WHERE[input.state]} ${extra.join(' ')}`.replace(/@c/g, '?')
+  const cParams = (STATE_WHERE[input.state].match(/@c/g) ?? []).map(() => c.id)
+  const all = [...el.params, ...cParams, ...params.slice(el.params.length)]
+  // village by village in the order of their names: each village's people are one range of the
+  // eligibility index, so only the villages the page falls in are read and sorted by pinyin
+  const villages = (
+    ctx.sqlite.prepare(`SELECT id FROM service_points WHERE id IN (${c.servicePointIds.map(() => '?').join(', ') || 'NULL'}) ORDER BY name, id`).all(...c.servicePointIds) as { id: string }[]
+  ).map((v) => v.id)
+  // counts from the smaller side: the village's people (index only) less, or only, those with a
+  // record or a mark (a few thousand), never an EXISTS per person of the register
+  const base = `${el.where} ${extra.join(' ')}`
+  const baseParams = params
+  const people = stmt(ctx.sqlite, `SELECT count(*) AS n FROM persons p WHERE ${base} AND p.service_point_id = ?`)
+  const marked = (set: string) => stmt(ctx.sqlite, `SELECT count(*) AS n FROM persons p WHERE p.id IN (${set}) AND ${base} AND p.service_point_id = ?`)
+  const SCREENED = 'SELECT person_id FROM screening_records WHERE campaign_id = ?'
+  const INVITED = 'SELECT person_id FROM screening_invitations WHERE campaign_id = ? AND invited_on IS NOT NULL'
+  const ATTENDED = 'SELECT person_id FROM screening_invitations WHERE campaign_id = ? AND attended_on IS NOT NULL'
+  const n = (st: Statement, v: string, sets = 0) => (st.get(...Array(sets).fill(c.id), ...baseParams, v) as { n: number }).n
+  const counts: Record<RosterInput['state'], (v: string) => number> = {
+    all: (v) => n(people, v),
+    screened: (v) => n(marked(SCREENED), v, 1),
+    not_screened: (v) => n(people, v) - n(marked(SCREENED), v, 1),
+    invited: (v) => n(marked(INVITED), v, 1),
+    attended: (v) => n(marked(ATTENDED), v, 1),
+    not_invited: (v) => n(people, v) - n(marked(`${INVITED} UNION ${SCREENED}`), v, 2)
+  }
+  const pageIn = stmt(ctx.sqlite, `SELECT p.id FROM persons p WHERE ${where} AND p.service_point_id = ? ORDER BY p.pinyin, p.id_number LIMIT ? OFFSET ?`)
+  let total = 0
+  let skip = (input.page - 1) * input.pageSize
+  const ids: string[] = []
+  for (const v of villages) {
+    const inV = counts[input.state](v)
+    total += inV
+    if (ids.length >= input.pageSize || skip >= inV) {
+      skip = Math.max(0, skip - inV)
+      continue
+    }
+    for (const r of pageIn.all(...all, v, input.pageSize - ids.length, skip) as { id: string }[]) ids.push(r.id)
+    skip = 0
+  }
+  const one = stmt(
+    ctx.sqlite,
+    `SELECT p.id AS personId, p.name, p.id_number AS idNumber, p.sex, p.birth_date AS birthDate, p.phone, sp.name AS servicePointName,
+      i.invited_on AS invitedOn, i.attended_on AS attendedOn, r.id AS recordId, r.conclusion
+     FROM persons p LEFT JOIN service_points sp ON sp.id = p.service_point_id
+     LEFT JOIN screening_invitations i ON i.campaign_id = ? AND i.person_id = p.id
+     LEFT JOIN screening_records r ON r.campaign_id = ? AND r.person_id = p.id
+     WHERE p.id = ?`
+  )
+  const rows = ids.map((id) => one.get(c.id, c.id, id) as Omit<RosterRow, 'age'>)
   return { rows: rows.map((r) => ({ ...r, age: ageOn(r.birthDate, c.startDate) })), total, page: input.page, pageSize: input.pageSize }
 }
 

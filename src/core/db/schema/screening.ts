@@ -89,6 +89,21 @@ export const screeningRecords = sqliteTable(
     uniqueIndex('screening_records_person').on(t.campaignId, t.personId),
     index('screening_records_campaign_date').on(t.campaignId, t.examDate),
     index('screening_records_follow_up').on(t.followUpState, t.referralDue),
-    index('screening_records_person_id').on(t.personId)
+    index('screening_records_person_id').on(t.personId),
+    /** the dashboard's counts by village, conclusion and follow-up, read from the index alone */
+    index('screening_records_dashboard').on(t.campaignId, t.servicePointId, t.conclusion, t.followUpState, t.referralDue)
   ]
+)
+
+/** each record's main findings as keys (birads.4A, cytology.HSIL …), for the dashboard's counts without reading JSON */
+export const screeningFindingKeys = sqliteTable(
+  'screening_finding_keys',
+  {
+    recordId: text('record_id')
+      .notNull()
+      .references(() => screeningRecords.id),
+    campaignId: text('campaign_id').notNull(),
+    key: text('key').notNull()
+  },
+  (t) => [index('screening_finding_keys_campaign').on(t.campaignId, t.key), index('screening_finding_keys_record').on(t.recordId)]
 )
