@@ -16,6 +16,7 @@ import { localDate, type Clock } from '../clock'
 import type { Sqlite } from '../db/open'
 import { newId } from '../ids'
 import { nameKeys, type NameKeys } from '../persons/pinyin'
+import { withIndexesRebuilt } from '../db/bulk'
 import { FACT_KEYS, insertEvent, insertPerson, type PersonInsert } from '../persons/record'
 import { countyName, townshipName } from '../station/codes'
 import { DESTINATIONS, FEMALE_CHARS, MALE_CHARS, ORIGIN_COUNTIES, SURNAMES } from './names'
@@ -247,22 +248,20 @@ export function generateDemoPersons(sqlite: Sqlite, clock: Clock, opts: DemoPers
     })
   }
 
-  // a bulk load indexes faster once at the end than row by row: drop the register's indexes
-  // (their SQL as SQLite keeps it) and build them again, in the same transaction
+  // a bulk load indexes faster once at the end than row by row (db/bulk.ts)
   const existing = used.size
   const rebuild = count >= 5000 && count >= existing
-  const indexes = rebuild
-    ? (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('persons', 'person_events') AND sql IS NOT NULL").all() as { name: string; sql: string }[])
-    : []
+  const load = () => {
+    while (made < count) {
+      if (count - made >= 2 && pick.chance(0.5)) couple()
+      else single()
+    }
+  }
 
   sqlite
     .transaction(() => {
-      for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`)
-      while (made < count) {
-        if (count - made >= 2 && pick.chance(0.5)) couple()
-        else single()
-      }
-      for (const i of indexes) sqlite.exec(i.sql)
+      if (rebuild) withIndexesRebuilt(sqlite, ['persons', 'person_events'], load)
+      else load()
       appendAudit(sqlite, {
         at,
         userId: null,
