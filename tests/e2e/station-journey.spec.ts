@@ -65,6 +65,8 @@ test('head edits the profile, adds staff, equipment and a village room; the audi
   await page.getByTestId('register-add').click()
   const code = modal.getByLabel('统计用区划代码', { exact: true })
   await expect(code).toHaveValue('411523101')
+  // the modal resets its form once open and then focuses the first field: type after that
+  await expect(modal.locator('input:focus')).toHaveCount(1)
   await code.fill('411523102209')
   await modal.getByLabel('名称', { exact: true }).fill('新建村服务室')
   await page.getByTestId('register-save').click()
