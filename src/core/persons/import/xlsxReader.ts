@@ -1,7 +1,7 @@
 /**
  * Reads one worksheet of an xlsx into the rows parse.ts gives the import: the same values exceljs
  * gave (parseXlsx read with exceljs before), about ten times faster and in a fraction of the
- * memory. Only the parts needed are inflated (fflate's unzipSync with a filter): the workbook and
+ * memory. Only the parts needed are inflated (xlsxParts.ts: fflate's unzipSync with a filter): the workbook and
  * its relationships, styles, shared strings and the chosen worksheet. The worksheet is decoded a
  * slice of rows at a time (never one string of the whole part) and scanned with indexOf and
  * character codes, a cell at a time, with no DOM and no object per XML node.
@@ -11,10 +11,10 @@
  * makes it (UTC, date1904 respected); t="d" ISO dates become Dates. A merged range gives its
  * top-left value to every cell it spans; a merge below the last row makes rows up to it.
  */
-import { unzipSync } from 'fflate'
 import { cellText, ImportFileError, type CellValue, type Sheet, type SheetRow } from './parse'
 import { dateStyles } from './xlsxStyles'
-import { attrsOf, colOf, findTag, isNameEnd, itemTags, itemText, lastIndexOfBytes, prefixOf, readSharedStrings, readStyles, Tag, tagsOf, Values } from './xlsxXml'
+import { itemTags, itemText, readSharedStrings, readStyles, Zip } from './xlsxParts'
+import { attrsOf, colOf, findTag, isNameEnd, lastIndexOfBytes, prefixOf, Tag, tagsOf, Values } from './xlsxXml'
 
 const MAX_ROW = 1048576
 const MAX_COL = 16384
@@ -48,37 +48,6 @@ export function readXlsx(data: Uint8Array, sheetName?: string): Sheet {
     if (e instanceof ImportFileError) throw e
     throw new ImportFileError('file_unreadable', `the workbook cannot be read: ${(e as Error).message}`)
   }
-}
-
-/** the zip's entries by normalised, lower-cased name (part names are case-insensitive) */
-class Zip {
-  private readonly names = new Map<string, string>()
-
-  constructor(private readonly data: Uint8Array) {
-    unzipSync(data, {
-      filter: (f) => {
-        this.names.set(normPath(f.name).toLowerCase(), f.name)
-        return false
-      }
-    })
-  }
-
-  /** a part's bytes (only this entry is inflated), undefined when the zip has no such part */
-  bytes(path: string): Uint8Array | undefined {
-    const name = this.names.get(path.toLowerCase())
-    if (name === undefined) return undefined
-    return unzipSync(this.data, { filter: (f) => f.name === name })[name]
-  }
-
-  /** a part's text */
-  text(path: string): string | undefined {
-    const bytes = this.bytes(path)
-    return bytes && new TextDecoder().decode(bytes)
-  }
-}
-
-function normPath(p: string): string {
-  return p.replace(/\\/g, '/').replace(/^\/+/, '')
 }
 
 /** a relationship target, relative to the folder of the part that holds it, as a zip path */
