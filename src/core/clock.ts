@@ -55,3 +55,11 @@ export function localDayRange(clock: Clock, day: string): { from: string; to: st
 }
 
 export const stampForFile = (clock: Clock): string => dayjs(clock.now()).tz(clock.timeZone).format('YYYYMMDD-HHmmss')
+
+/** a YYYY-MM-DD date moved by whole years (29 February falls on the 28th in a common year) */
+export function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years
+  const md = date.slice(5)
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`
+}

@@ -12,7 +12,7 @@
 import { checkDigit } from '../../api/idNumber'
 import type { PersonFacts } from '../../api/persons'
 import { appendAudit } from '../audit/chain'
-import { localDate, type Clock } from '../clock'
+import { addYears, localDate, type Clock } from '../clock'
 import type { Sqlite } from '../db/open'
 import { newId } from '../ids'
 import { nameKeys, type NameKeys } from '../persons/pinyin'
@@ -42,7 +42,6 @@ export interface DemoPersonsResult {
 const DAY = 86_400_000
 const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 const fromDate = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)))
-const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`.replace(/-02-29$/, '-02-28')
 
 type Sex = PersonFacts['sex']
 type Contraception = PersonFacts['contraception']

@@ -24,6 +24,7 @@
  *    two index searches, not an OR the planner may answer from the table.
  *  - The total of the plain listing of the active is the table's count minus the few others.
  */
+import { addYears } from '../clock'
 import type { ParsedInputOf } from '../../api/contract'
 import { normalizeIdInput, upgradeLegacy } from '../../api/idNumber'
 import { PERSON_STATES, type PersonRow, type personsApi } from '../../api/persons'
@@ -79,7 +80,6 @@ export function prefixEnd(p: string): string {
 }
 
 /** YYYY-MM-DD, n years before day (Feb 29 stays a string: comparisons remain right) */
-const yearsBefore = (day: string, n: number) => `${String(Number(day.slice(0, 4)) - n).padStart(4, '0')}${day.slice(4)}`
 
 export interface Part {
   sql: string
@@ -144,8 +144,8 @@ function filters(input: SearchInput, today: string, seek: Seek): Part {
   if (input.sex) term('sex', '=', input.sex, false)
   if (input.migrantStatus) term('migrant_status', '=', input.migrantStatus, seek === 'migrant')
   // age ≥ a: born on or before today a years ago; age ≤ b: born after today b+1 years ago
-  if (input.ageFrom !== undefined) term('birth_date', '<=', yearsBefore(today, input.ageFrom), village)
-  if (input.ageTo !== undefined) term('birth_date', '>', yearsBefore(today, input.ageTo + 1), village)
+  if (input.ageFrom !== undefined) term('birth_date', '<=', addYears(today, -input.ageFrom), village)
+  if (input.ageTo !== undefined) term('birth_date', '>', addYears(today, -(input.ageTo + 1)), village)
   return { sql: parts.join(' AND '), params }
 }
 
