@@ -67,8 +67,8 @@ export const persons = sqliteTable(
     // the whole register by name, page after page
     index('persons_state').on(t.state, t.pinyin, t.idNumber),
     index('persons_birth_date').on(t.birthDate),
-    /** a screening campaign's eligibility: village, still managed, sex, birth date range (index-only counts); pinyin for the roster's order */
-    index('persons_eligibility').on(t.servicePointId, t.state, t.sex, t.birthDate, t.pinyin, t.idNumber)
+    /** a screening campaign's eligibility: village, still managed, sex, birth date range (index-only counts); pinyin for the roster's order; id so a roster state (screened, invited) is probed without reading the table row */
+    index('persons_eligibility').on(t.servicePointId, t.state, t.sex, t.birthDate, t.pinyin, t.idNumber, t.id)
   ]
 )
 
