@@ -4,6 +4,7 @@ import { auditApi } from './audit'
 import { backupsApi } from './backups'
 import { campaignDashboardApi, campaignsApi } from './campaigns'
 import { recordsApi } from './screeningRecords'
+import { screeningPrintApi } from './screeningPrint'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
 import { jobsApi } from './jobs'
@@ -32,6 +33,7 @@ export const api = {
   ...campaignsApi,
   ...campaignDashboardApi,
   ...recordsApi,
+  ...screeningPrintApi,
   ...printApi,
   ...desktopApi
 } as const

@@ -9,6 +9,7 @@ import { personsImportHandlers } from './persons/import/handlers'
 import { jobsHandlers } from './jobs/handlers'
 import { campaignDashboardHandlers, campaignsHandlers, recordsHandlers } from './screening/handlers'
 import { printHandlers } from './print/handlers'
+import { screeningPrintHandlers } from './screening/print/handlers'
 import { setupHandlers } from './setup/handlers'
 import { stationHandlers } from './station/handlers'
 
@@ -27,5 +28,6 @@ export const coreHandlers = {
   ...jobsHandlers,
   ...campaignsHandlers,
   ...recordsHandlers,
-  ...campaignDashboardHandlers
+  ...campaignDashboardHandlers,
+  ...screeningPrintHandlers
 }

@@ -8,7 +8,10 @@ import { getMeta, setMeta } from '../meta'
 
 /** the paper each document is made for */
 export const DEFAULT_PAPER: Record<PrintDoc, Paper> = {
-  personCard: 'A4'
+  personCard: 'A4',
+  screeningSlip: 'A5',
+  screeningReport: 'A4',
+  invitationList: 'A4'
 }
 
 const offsetKey = (doc: PrintDoc) => `print.offset.${doc}`
