@@ -30,14 +30,26 @@ export async function benchScreening(add: Add, host: Host): Promise<void> {
   )
   await call('screening.campaignStatus', { id: campaign.id, status: 'active' }, head)
 
-  // the roster: its first page with the count, filtered to not yet screened (what the entry desk opens)
-  const times: number[] = []
-  for (let i = 0; i < 20; i++) {
-    const t0 = performance.now()
-    await call('screening.roster', { campaignId: campaign.id, state: 'not_screened', page: 1 + (i % 5), pageSize: 50 }, doctor)
-    times.push(performance.now() - t0)
+  // the roster, filtered to not yet screened (what the entry desk opens): its page with the
+  // per-village counts, first right after a write (counted afresh) and then paging on (the
+  // counts are kept until the next write)
+  const someone = (sqlite.prepare(`SELECT p.id FROM persons p WHERE p.state = 'active' AND p.sex = 'female' AND p.birth_date > '1961-11-01' AND p.birth_date <= '1991-11-01' AND p.service_point_id IS NOT NULL LIMIT 1`).get() as { id: string }).id
+  const roster = async (label: string) => {
+    const cold: number[] = []
+    const warm: number[] = []
+    for (let i = 0; i < 10; i++) {
+      await call('screening.mark', { campaignId: campaign.id, personIds: [someone], mark: 'invited', date: `2026-11-${String(1 + i).padStart(2, '0')}` }, doctor)
+      for (let page = 1; page <= 5; page++) {
+        const t0 = performance.now()
+        await call('screening.roster', { campaignId: campaign.id, state: 'not_screened', page, pageSize: 50 }, doctor)
+        ;(page === 1 ? cold : warm).push(performance.now() - t0)
+      }
+    }
+    const of = `${campaign.eligible.toLocaleString('en')} eligible, ${label} records`
+    add(`campaign roster page after a write, ${of} (p95 of 10)`, ms(quantile(cold, 0.95)), '≤ 100 ms', quantile(cold, 0.95) <= 100)
+    add(`campaign roster next page, ${of} (p95 of 40)`, ms(quantile(warm, 0.95)), '≤ 100 ms', quantile(warm, 0.95) <= 100)
   }
-  add(`campaign roster page, ${campaign.eligible.toLocaleString('en')} eligible people (p95 of 20)`, ms(quantile(times, 0.95)), '≤ 100 ms', quantile(times, 0.95) <= 100)
+  await roster('no')
 
   const people = (sqlite.prepare(`SELECT p.id FROM persons p WHERE p.state = 'active' AND p.sex = 'female' AND p.birth_date > '1961-11-01' AND p.birth_date <= '1991-11-01' AND p.service_point_id IS NOT NULL ORDER BY p.id LIMIT 40000`).all() as { id: string }[]).map((r) => r.id)
   const side = { cbe: 'normal', birads: '2' }
@@ -79,4 +91,5 @@ export async function benchScreening(add: Add, host: Host): Promise<void> {
     for (let i = 4000; i < people.length; i++) ins.run(newId(), at, at, campaign.id, people[i], `2026-11-${String(1 + (i % 19)).padStart(2, '0')}`, normal)
   })()
   await dash(`${(people.length / 1000).toFixed(0)},000`)
+  await roster(`${(people.length / 1000).toFixed(0)},000`)
 }

@@ -6,9 +6,9 @@
 import type { ParsedInputOf } from '../../api/contract'
 import type { Page } from '../../api/contract'
 import type { RosterRow, campaignsApi } from '../../api/campaigns'
-import type { Statement } from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
+import { untilWrite } from '../db/untilWrite'
 import { fieldError } from '../errors'
 import { newId } from '../ids'
 import { ageOn } from '../persons/record'
@@ -56,30 +56,34 @@ export function campaignRoster(ctx: Ctx, input: RosterInput): Page<RosterRow> {
   const villages = (
     ctx.sqlite.prepare(`SELECT id FROM service_points WHERE id IN (${c.servicePointIds.map(() => '?').join(', ') || 'NULL'}) ORDER BY name, id`).all(...c.servicePointIds) as { id: string }[]
   ).map((v) => v.id)
-  // counts from the smaller side: the village's people (index only) less, or only, those with a
-  // record or a mark (a few thousand), never an EXISTS per person of the register
+  // each village's count in one pass over the eligibility index (its ranges, village by village,
+  // carry p.id): a state is a probe into the campaign's records or marks, listed once per query
   const base = `${el.where} ${extra.join(' ')}`
-  const baseParams = params
-  const people = stmt(ctx.sqlite, `SELECT count(*) AS n FROM persons p WHERE ${base} AND p.service_point_id = ?`)
-  const marked = (set: string) => stmt(ctx.sqlite, `SELECT count(*) AS n FROM persons p WHERE p.id IN (${set}) AND ${base} AND p.service_point_id = ?`)
   const SCREENED = 'SELECT person_id FROM screening_records WHERE campaign_id = ?'
   const INVITED = 'SELECT person_id FROM screening_invitations WHERE campaign_id = ? AND invited_on IS NOT NULL'
   const ATTENDED = 'SELECT person_id FROM screening_invitations WHERE campaign_id = ? AND attended_on IS NOT NULL'
-  const n = (st: Statement, v: string, sets = 0) => (st.get(...Array(sets).fill(c.id), ...baseParams, v) as { n: number }).n
-  const counts: Record<RosterInput['state'], (v: string) => number> = {
-    all: (v) => n(people, v),
-    screened: (v) => n(marked(SCREENED), v, 1),
-    not_screened: (v) => n(people, v) - n(marked(SCREENED), v, 1),
-    invited: (v) => n(marked(INVITED), v, 1),
-    attended: (v) => n(marked(ATTENDED), v, 1),
-    not_invited: (v) => n(people, v) - n(marked(`${INVITED} UNION ${SCREENED}`), v, 2)
+  const perVillage = (set: string | null, sets = 0): Map<string, number> => {
+    const sql = `SELECT p.service_point_id AS v, count(*) AS n FROM persons p WHERE ${base} ${set ? `AND p.id IN (${set})` : ''} GROUP BY p.service_point_id`
+    const rows = stmt(ctx.sqlite, sql).all(...params, ...Array(sets).fill(c.id)) as { v: string; n: number }[]
+    return new Map(rows.map((r) => [r.v, r.n]))
   }
+  const minus = (a: Map<string, number>, b: Map<string, number>) => new Map([...a].map(([v, n]) => [v, n - (b.get(v) ?? 0)]))
+  const countsOf: Record<RosterInput['state'], () => Map<string, number>> = {
+    all: () => perVillage(null),
+    screened: () => perVillage(SCREENED, 1),
+    not_screened: () => minus(perVillage(null), perVillage(SCREENED, 1)),
+    invited: () => perVillage(INVITED, 1),
+    attended: () => perVillage(ATTENDED, 1),
+    not_invited: () => minus(perVillage(null), perVillage(`${INVITED} UNION ${SCREENED}`, 2))
+  }
+  // kept until the next write: paging through a roster recounts nothing
+  const counts = untilWrite(ctx.sqlite, JSON.stringify(['roster', c.id, input.state, base, params]), countsOf[input.state])
   const pageIn = stmt(ctx.sqlite, `SELECT p.id FROM persons p WHERE ${where} AND p.service_point_id = ? ORDER BY p.pinyin, p.id_number LIMIT ? OFFSET ?`)
   let total = 0
   let skip = (input.page - 1) * input.pageSize
   const ids: string[] = []
   for (const v of villages) {
-    const inV = counts[input.state](v)
+    const inV = counts.get(v) ?? 0
     total += inV
     if (ids.length >= input.pageSize || skip >= inV) {
       skip = Math.max(0, skip - inV)

@@ -71,6 +71,9 @@ describe('the roster', () => {
       ['赵敏', 56, '二村服务室']
     ])
     const wang = all.rows[1].personId
+    // pages run on across villages; the counts asked here are kept until the next write
+    expect((await t.call('screening.roster', { campaignId: c.id, page: 3, pageSize: 1 }, s.clerk)).rows.map((r) => r.name)).toEqual(['赵敏'])
+    expect((await t.call('screening.roster', { campaignId: c.id, state: 'not_invited' }, s.clerk)).total).toBe(3)
     expect(await t.call('screening.mark', { campaignId: c.id, personIds: [wang], mark: 'invited', date: '2026-11-25' }, s.clerk)).toEqual({ marked: 1 })
     const invited = await t.call('screening.roster', { campaignId: c.id, state: 'invited' }, s.clerk)
     expect(invited.rows.map((r) => [r.name, r.invitedOn])).toEqual([['王秀英', '2026-11-25']])
