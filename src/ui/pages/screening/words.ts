@@ -31,7 +31,8 @@ export function useScreeningWords(): ScreeningWords {
   const { t, has } = useI18n()
   return useMemo<ScreeningWords>(() => {
     const word = (group: string, v: string) => (has(`screening.${group}.${v}`) ? t(`screening.${group}.${v}`) : v)
-    const rule = (r: string, params: Record<string, string | number> = {}) => (has(`screening.rule.${r}`) ? t(`screening.rule.${r}`, params) : ruleMessage(t, has, r, params))
+    // the rules' texts are the app's (errors.json), so every form and the generic error path word them alike
+    const rule = (r: string, params: Record<string, string | number> = {}) => ruleMessage(t, has, r, params)
     return {
       kind: (k) => word('kind', k),
       status: (s) => word('status', s),
