@@ -7,6 +7,7 @@ import { recordsApi } from './screeningRecords'
 import { screeningPrintApi } from './screeningPrint'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
+import { inventoryApi } from './inventory'
 import { jobsApi } from './jobs'
 import { keysApi } from './keys'
 import { personsApi, personsCardApi } from './persons'
@@ -34,6 +35,7 @@ export const api = {
   ...campaignDashboardApi,
   ...recordsApi,
   ...screeningPrintApi,
+  ...inventoryApi,
   ...printApi,
   ...desktopApi
 } as const

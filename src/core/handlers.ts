@@ -3,6 +3,7 @@ import { auditHandlers } from './audit/handlers'
 import { authHandlers, usersHandlers } from './auth/handlers'
 import { backupsHandlers } from './backups/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
+import { inventoryHandlers } from './inventory/handlers'
 import { keysHandlers } from './keys/handlers'
 import { personsHandlers } from './persons/handlers'
 import { personsImportHandlers } from './persons/import/handlers'
@@ -29,5 +30,6 @@ export const coreHandlers = {
   ...campaignsHandlers,
   ...recordsHandlers,
   ...campaignDashboardHandlers,
-  ...screeningPrintHandlers
+  ...screeningPrintHandlers,
+  ...inventoryHandlers
 }
