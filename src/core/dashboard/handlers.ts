@@ -5,6 +5,7 @@ import type { Handlers } from '../handler'
 import { keyInfo } from '../keys/keystore'
 import { listBackups } from '../backups/files'
 import { readStation } from '../station/profile'
+import { screeningSummary } from './screening'
 
 function groupCount(rows: { k: string; n: number }[]): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [r.k, r.n]))
@@ -43,7 +44,8 @@ export const dashboardHandlers: Handlers<typeof dashboardApi> = {
       servicePoints: { villageRooms: sp.v, mobileVans: sp.m, inactive: sp.i },
       users: { active: us.active, locked: us.locked },
       audit: { today, lastBackupAt: last?.createdAt ?? null, chainOk: verifyChain(q).ok },
-      keyUnprotected
+      keyUnprotected,
+      screening: screeningSummary(ctx)
     }
   }
 }

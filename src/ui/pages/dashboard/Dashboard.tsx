@@ -17,6 +17,7 @@ import { adminPages } from '../admin'
 import { auditPages } from '../audit'
 import { stationPages } from '../station'
 import type { PageDef } from '../types'
+import { ScreeningCard } from './ScreeningCard'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -149,6 +150,11 @@ export function Dashboard() {
       </Card>
 
       <Row gutter={[16, 16]}>
+        {data.screening && (
+          <Col xs={24}>
+            <ScreeningCard s={data.screening} />
+          </Col>
+        )}
         <Col xs={24} md={12} xl={8}>
           <StatCard title={t('dashboard.staff.title')} testId="dashboard-staff" onOpen={usable('/station/staff') && (() => navigate('/station/staff'))}>
             <Statistic title={t('dashboard.staff.active')} value={data.staff.active} formatter={(v) => num(Number(v))} />

@@ -19,6 +19,7 @@ import { useDebounced } from '../../components/useDebounced'
 import { usePagedList } from '../../components/usePagedList'
 import { useServicePoints } from '../persons/useServicePoints'
 import { stationToday } from '../persons/words'
+import { CampaignDashboardPanel } from './CampaignDashboardPanel'
 import { Ratio, STATUS_COLOR } from './CampaignsPage'
 import { useScreeningFail, useScreeningWords } from './words'
 
@@ -109,6 +110,7 @@ export function CampaignPage() {
           )}
         </Descriptions>
       </Card>
+      <CampaignDashboardPanel campaign={campaign} />
       <Roster campaign={campaign} pointOptions={campaign.servicePointIds.map((p, i) => ({ value: p, label: pointNames[i] }))} today={stationToday(info.timeZone)} onMarked={(n) => ok(t('screening.roster.marked', { n: num(n) }))} />
     </div>
   )
