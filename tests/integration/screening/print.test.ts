@@ -152,6 +152,8 @@ describe('screening.report', () => {
     const txt = text(f)
     for (const s of ['筛查活动总结报告', '2026年乳腺癌筛查', '3 / 40（7.5%）', '3 / 5（60.0%）', '一村服务室', '二村服务室', '2026-11-17', '异常需转诊', 'BI-RADS 4A 类', '转诊完成率']) expect(txt).toContain(s)
     for (const name of Object.keys(people)) expect(txt).not.toContain(name)
+    // no page holds the footer alone
+    for (const p of pageTexts(pdf)) expect(p.replace(/示例乡计划生育服务站 · 2026年乳腺癌筛查|第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页|\s/g, '')).not.toBe('')
     const en = text(await t.call('screening.report', { campaignId: campaign, format: 'pdf', lang: 'en' }, s.head))
     for (const s of ['Screening campaign report', 'By village', 'Total', 'BI-RADS 4A']) expect(en).toContain(s)
   })
@@ -171,7 +173,7 @@ describe('screening.invitations', () => {
     const wb = await workbook(f)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['一村服务室', '二村服务室'])
     const one = rowsOf(wb.getWorksheet('一村服务室')!)
-    expect(one.map((r) => [r[0], r[1], r[4], r[5], r[6]])).toEqual([
+    expect(one.map((r) => [r[0], r[1], r[4], r[5] ?? '', r[6] ?? ''])).toEqual([
       [1, '李桂兰', makeId('410102', '19700505', 2, 'female'), '', ''],
       [2, '张丽', makeId('410102', '19750303', 3, 'female'), '13900001111', '2026-11-19']
     ])

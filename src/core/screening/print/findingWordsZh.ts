@@ -1,8 +1,8 @@
 /** The findings' words in Chinese: see findingWords.ts for the key scheme. */
 export const zh: Record<string, string> = {
   'item.cbe': '乳腺视触诊',
-  'item.ultrasound': '乳腺超声（BI-RADS 分类）',
-  'item.mammography': '乳腺X线（钼靶，BI-RADS 分类）',
+  'item.ultrasound': '乳腺超声',
+  'item.mammography': '乳腺X线（钼靶）',
   'item.gynExam': '妇科检查（宫颈）',
   'item.viaVili': '醋酸/碘染色肉眼观察（VIA/VILI）',
   'item.cytology': '宫颈细胞学（TBS 分类）',
@@ -155,7 +155,7 @@ export const zh: Record<string, string> = {
   'prostate.enlarged.lay': '前列腺增大，中老年常见，按医嘱观察或治疗',
   'prostate.nodule.lay': '前列腺有结节，需要进一步检查',
   'prostate.tender.lay': '可能有前列腺炎，可按医嘱治疗',
-  'semen.result': '精液量 {volumeMl} ml，浓度 {concentrationMillionPerMl}×10⁶/ml，前向运动 {progressivePct}%，正常形态 {normalFormsPct}%',
+  'semen.result': '精液量 {volumeMl} ml，浓度 {concentrationMillionPerMl} 百万/ml，前向运动 {progressivePct}%，正常形态 {normalFormsPct}%',
   'semen.low': '低于参考下限：{items}',
   'semen.volumeMl': '精液量',
   'semen.concentrationMillionPerMl': '浓度',

@@ -70,7 +70,7 @@ export async function exportInvitations(
   const out =
     input.format === 'pdf'
       ? file(name, PDF, await renderInvitationPdf(data, input.lang, pageOf(ctx, 'invitationList')))
-      : file(name, XLSX_MIME, await buildInvitationXlsx(data, input.lang))
+      : file(name, XLSX_MIME, buildInvitationXlsx(data, input.lang))
   ctx.audit({
     entity: 'campaign',
     entityId: data.campaign.id,

@@ -15,11 +15,10 @@ export function invitationDoc(data: InvitationData, lang: Lang, page: PageSettin
   const L = (key: string, params?: Record<string, string | number>) => word(lang, key, params)
   const fs = PAPER[page.paper].fontSize
   const c = data.campaign
-  const dash = L('empty')
   const a5 = page.paper === 'A5'
   const en = lang === 'en'
   // no, name, sex, age, ID number, phone, invited on, came, signature
-  const widths = a5 ? [16, en ? 50 : 34, en ? 30 : 14, 18, 76, 54, 46, 20, '*'] : [22, en ? 70 : 52, en ? 38 : 22, 24, 100, 70, 56, 28, '*']
+  const widths = a5 ? [16, en ? 44 : 36, en ? 26 : 14, 18, 76, 54, 44, 20, '*'] : [22, en ? 60 : 56, en ? 34 : 22, 22, 100, 66, 52, 28, '*']
   const head = (key: string, center = false): TableCell => ({ text: L(key), fillColor: LABEL_FILL, alignment: center ? 'center' : 'left' })
   const subtitle = L('inv.subtitle', { campaign: c.name, kind: L(`kind.${c.kind}`), from: c.startDate, to: c.endDate })
 
@@ -39,10 +38,10 @@ export function invitationDoc(data: InvitationData, lang: Lang, page: PageSettin
         L(`sex.${p.sex}`),
         { text: String(p.age), alignment: 'right' },
         { text: p.idNumber, noWrap: true },
-        { text: p.phone || dash, noWrap: true },
+        { text: p.phone, noWrap: true },
         { text: p.invitedOn ?? '', noWrap: true },
         p.screenedOn ? { text: '✓', alignment: 'center' } : '',
-        p.screenedOn ? { text: `${L('inv.screenedOn')} ${p.screenedOn}`, color: '#555555', fontSize: fs - 1.5 } : ''
+        p.screenedOn ? { text: `${L('inv.screenedOn')} ${p.screenedOn}`, color: '#555555', fontSize: fs - 1.5, noWrap: true } : ''
       ])
     ]
     const table: Content = { table: { headerRows: 2, dontBreakRows: true, widths, body }, layout: LIST_GRID }

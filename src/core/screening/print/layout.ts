@@ -13,6 +13,9 @@ export const GRID: TableLayout = {
   paddingBottom: () => 2.5
 }
 
+/** the slip's grid: tighter, so the longest findings (men's) and a referral fit one A5 page */
+export const SLIP_GRID: TableLayout = { ...GRID, paddingTop: () => 1.8, paddingBottom: () => 1.5 }
+
 /** a denser grid for long lists (the invitation list: a row per person) */
 export const LIST_GRID: TableLayout = { ...GRID, paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 3, paddingBottom: () => 3 }
 

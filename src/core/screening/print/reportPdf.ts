@@ -24,9 +24,12 @@ export function reportDoc(data: ReportData, lang: Lang, page: PageSettings): TDo
   const head = (key: string, right = false): TableCell => ({ text: L(key), fillColor: LABEL_FILL, alignment: right ? 'right' : 'left' })
   const n = (v: number, bold = false): TableCell => ({ text: count(v), alignment: 'right', bold })
   const pct = (num: number, den: number, bold = false): TableCell => ({ text: percent(num, den), alignment: 'right', bold })
-  const section = (key: string): Content => ({ text: L(key), fontSize: fs + 1.5, margin: [0, mm(4), 0, mm(1)] })
+  /** a section heading; `alone` when its table follows in the flow (not in one unbreakable block): a heading low on the page then moves to the next */
+  const section = (key: string, alone = true): Content => ({ text: L(key), fontSize: fs + 1.5, margin: [0, mm(4), 0, mm(1)], ...(alone ? { headlineLevel: 1 } : {}) })
   const ratio = (num: number, den: number) => `${count(num)} / ${count(den)}${p.paren(percent(num, den))}`
-  const labelW = lang === 'en' ? 100 : 80
+  /** fixed widths are A4's; A5 takes them at 70 % */
+  const w = (pt: number) => Math.round(pt * (page.paper === 'A5' ? 0.7 : 1))
+  const labelW = w(lang === 'en' ? 100 : 80)
 
   const facts: TableCell[][] = [
     [head('report.kind'), L(`kind.${c.kind}`), head('report.status'), L(`status.${c.status}`)],
@@ -72,9 +75,10 @@ export function reportDoc(data: ReportData, lang: Lang, page: PageSettings): TDo
     [head('report.col.item'), head('report.col.finding'), head('report.col.count', true), head('report.col.share', true)],
     ...findings.map((f): TableCell[] => {
       const [group, value] = findingKeyLabel(f.key, lang)
+      // every row names its group (a group may run over a page break); the repeats in grey
       const first = group !== lastGroup
       lastGroup = group
-      return [{ text: first ? group : '', color: '#333333' }, value, n(f.count), pct(f.count, d.screened)]
+      return [{ text: group, color: first ? '#000000' : '#999999' }, value, n(f.count), pct(f.count, d.screened)]
     })
   ]
 
@@ -100,17 +104,17 @@ export function reportDoc(data: ReportData, lang: Lang, page: PageSettings): TDo
     { text: L('report.facts'), fontSize: fs + 1.5, margin: [0, 0, 0, mm(1)] },
     { table: { widths: [labelW, '*', labelW, '*'], body: facts, dontBreakRows: true }, layout: GRID },
     section('report.byVillage'),
-    { table: { headerRows: 1, dontBreakRows: true, widths: ['*', 56, 56, 56, 56, 56], body: villages }, layout: GRID },
+    { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', ...Array.from({ length: 5 }, () => w(56))], body: villages }, layout: GRID },
     { text: L('report.abnormalNote'), fontSize: fs - 1.5, color: '#555555', margin: [0, mm(1), 0, 0] },
     section('report.byDay'),
-    dayRows.length ? { table: { headerRows: 1, dontBreakRows: true, widths: Array.from({ length: DAY_PAIRS }, () => ['*', 40]).flat(), body: [dayHead, ...dayRows] }, layout: GRID } : none,
+    dayRows.length ? { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: Array.from({ length: DAY_PAIRS }, () => ['*', w(40)]).flat(), body: [dayHead, ...dayRows] }, layout: GRID } : none,
     {
       unbreakable: true,
-      stack: [section('report.conclusions'), { table: { widths: ['*', 70, 70], body: conclusions }, layout: GRID }]
+      stack: [section('report.conclusions', false), { table: { widths: ['*', w(70), w(70)], body: conclusions }, layout: GRID }]
     },
     section('report.findings'),
-    findings.length ? { table: { headerRows: 1, dontBreakRows: true, widths: [lang === 'en' ? 150 : 130, '*', 70, 70], body: findingRows }, layout: GRID } : none,
-    { unbreakable: true, stack: [section('report.referrals'), { table: { widths: [labelW + 20, '*', labelW + 20, '*'], body: referrals }, layout: GRID }] }
+    findings.length ? { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [w(170), '*', w(70), w(70)], body: findingRows }, layout: GRID } : none,
+    { unbreakable: true, stack: [section('report.referrals', false), { table: { widths: [w(lang === 'en' ? 150 : 130), '*', w(lang === 'en' ? 150 : 130), '*'], body: referrals }, layout: GRID }] }
   ]
 
   const [left, , right] = pageSetup(page.paper, page.offset).pageMargins as number[]
@@ -119,6 +123,8 @@ export function reportDoc(data: ReportData, lang: Lang, page: PageSettings): TDo
     info: { title: `${L('report.title')} ${c.name}`, creator: 'StationDesk', producer: 'StationDesk' },
     defaultStyle: { fontSize: fs, lineHeight: 1.15 },
     content,
+    // a section's heading low on a page starts the next page with its table
+    pageBreakBefore: (node) => node.headlineLevel === 1 && (node.startPosition?.verticalRatio ?? 0) > 0.88,
     footer: (current: number, total: number) => ({
       columns: [
         { text: `${data.station.name} · ${c.name}`, width: '*', fontSize: fs - 1.5, color: '#555555' },

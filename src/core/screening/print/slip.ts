@@ -9,7 +9,7 @@ import type { TableCell } from 'pdfmake/interfaces'
 import { PAPER, footerTop, mm, pageSetup, renderPdf, type Content, type RenderOptions, type TDocumentDefinitions } from '../../print/pdf'
 import type { PageSettings } from '../../print/personCard'
 import { slipRows } from './slipFindings'
-import { GRID, LABEL_FILL, punct } from './layout'
+import { LABEL_FILL, SLIP_GRID, punct } from './layout'
 import { word, type Lang } from './words'
 
 export interface SlipData {
@@ -29,12 +29,14 @@ export function slipDoc(data: SlipData, page: PageSettings): TDocumentDefinition
   const refer = r.referral !== null && (r.conclusion === 'abnormal_refer' || r.conclusion === 'suspected_malignancy')
   const labelW = page.paper === 'A5' ? (lang === 'en' ? 62 : 52) : lang === 'en' ? 86 : 72
 
+  // name, sex, age / ID number, exam date / village, examiner: three rows of six cells
   const person: TableCell[][] = [
-    [label('name'), { text: r.name, fontSize: fs + 1 }, label('sex'), L(`sex.${r.sex}`)],
-    [label('idNumber'), { text: r.idNumber, noWrap: true }, label('age'), L('years', { n: r.age })],
-    [label('village'), r.servicePointName ?? dash, label('examDate'), { text: r.examDate, noWrap: true }],
-    [label('examiner'), { text: r.examiner || dash, colSpan: 3 }, {}, {}]
+    [label('name'), { text: r.name, fontSize: fs + 1 }, label('sex'), L(`sex.${r.sex}`), label('age'), L('years', { n: r.age })],
+    [label('idNumber'), { text: r.idNumber, noWrap: true, colSpan: 3 }, {}, {}, label('examDate'), { text: r.examDate, noWrap: true }],
+    [label('village'), { text: r.servicePointName ?? dash, colSpan: 3 }, {}, {}, label('examiner'), r.examiner || dash]
   ]
+  const a5 = page.paper === 'A5'
+  const personWidths = a5 ? [labelW, '*', lang === 'en' ? 24 : 24, lang === 'en' ? 34 : 20, lang === 'en' ? 46 : 40, 62] : [labelW, '*', 32, 40, 60, 90]
 
   const rows = slipRows(r.findings, lang)
   const findings: TableCell[][] = [
@@ -48,8 +50,8 @@ export function slipDoc(data: SlipData, page: PageSettings): TDocumentDefinition
       widths: [labelW, '*'],
       body: [[label('slip.conclusion'), { stack: [{ text: L(`conclusion.${r.conclusion}`), fontSize: fs + 2, bold: severe }, { text: L(`slip.conclusionText.${r.conclusion}`), margin: [0, 1, 0, 0] }] }]]
     },
-    layout: GRID,
-    margin: [0, mm(2.5), 0, 0]
+    layout: SLIP_GRID,
+    margin: [0, mm(2), 0, 0]
   }
 
   const referral: Content[] = []
@@ -62,31 +64,32 @@ export function slipDoc(data: SlipData, page: PageSettings): TDocumentDefinition
     ]
     if (r.referral.note?.trim()) body.push([label('slip.note'), r.referral.note.trim()])
     referral.push(
-      { text: L('slip.referral'), fontSize: fs + 1.5, margin: [0, mm(2.5), 0, mm(1)] },
-      { table: { widths: [labelW, '*'], body, dontBreakRows: true }, layout: GRID },
+      { text: L('slip.referral'), fontSize: fs + 1.5, margin: [0, mm(2), 0, mm(1)] },
+      { table: { widths: [labelW, '*'], body, dontBreakRows: true }, layout: SLIP_GRID },
       {
         unbreakable: true,
         stack: [
-          { text: L('slip.ack'), margin: [0, mm(2.5), 0, 0] },
+          { text: L('slip.ack'), margin: [0, mm(2), 0, 0] },
           {
             columns: [
               { text: `${L('slip.sign')}${p.colon}____________________`, width: '*' },
               { text: `${L('slip.signDate')}${p.colon}${lang === 'en' ? '______________' : '______年____月____日'}`, width: 'auto' }
             ],
-            margin: [0, mm(4), 0, 0]
+            margin: [0, mm(3.5), 0, 0]
           }
         ]
       }
     )
   }
 
-  const contact: Content[] = data.station.phone
-    ? [{ text: `${L('slip.stationPhone')}${p.colon}${data.station.phone}`, margin: [0, mm(3), 0, 0] }]
-    : []
-
   const content: Content[] = [
-    { text: data.station.name, alignment: 'center', fontSize: fs + 1, margin: [0, 0, 0, mm(1)] },
-    { text: L('slip.title'), alignment: 'center', fontSize: fs + 6, characterSpacing: lang === 'en' ? 0 : 2, margin: [0, 0, 0, mm(2)] },
+    {
+      text: [data.station.name, data.station.phone ? { text: `    ${L('slip.stationPhone')}${p.colon}${data.station.phone}`, fontSize: fs } : ''],
+      alignment: 'center',
+      fontSize: fs + 1,
+      margin: [0, 0, 0, mm(0.5)]
+    },
+    { text: L('slip.title'), alignment: 'center', fontSize: fs + 5, characterSpacing: lang === 'en' ? 0 : 2, margin: [0, 0, 0, mm(1.5)] },
     {
       columns: [
         { text: `${L('slip.campaign')}${p.colon}${r.campaignName}${p.paren(L(`kind.${r.kind}`))}`, width: '*' },
@@ -95,19 +98,18 @@ export function slipDoc(data: SlipData, page: PageSettings): TDocumentDefinition
       columnGap: mm(3),
       margin: [0, 0, 0, mm(1.5)]
     },
-    { table: { widths: [labelW, '*', page.paper === 'A5' ? 34 : 48, page.paper === 'A5' ? 62 : 90], body: person }, layout: GRID },
-    { text: L('slip.findings'), fontSize: fs + 1.5, margin: [0, mm(2.5), 0, mm(1)] },
-    { table: { headerRows: 1, dontBreakRows: true, widths: [page.paper === 'A5' ? 70 : 100, '*', '*'], body: findings }, layout: GRID },
+    { table: { widths: personWidths, body: person }, layout: SLIP_GRID },
+    { text: L('slip.findings'), fontSize: fs + 1.5, margin: [0, mm(2), 0, mm(1)] },
+    { table: { headerRows: 1, dontBreakRows: true, widths: [a5 ? (lang === 'en' ? 64 : 70) : 100, '*', '*'], body: findings }, layout: SLIP_GRID },
     conclusion,
-    ...referral,
-    ...contact
+    ...referral
   ]
 
   const [left, , right] = pageSetup(page.paper, page.offset).pageMargins as number[]
   return {
     ...pageSetup(page.paper, page.offset),
     info: { title: `${L('slip.title')} ${r.name}`, creator: 'StationDesk', producer: 'StationDesk' },
-    defaultStyle: { fontSize: fs, lineHeight: 1.15 },
+    defaultStyle: { fontSize: fs, lineHeight: 1.1 },
     content,
     footer: (current: number, total: number) => ({
       columns: [

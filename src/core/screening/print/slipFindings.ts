@@ -39,8 +39,14 @@ export function slipRows(f: Findings, lang: Lang): SlipRow[] {
   const sep = w('sep')
   const comma = w('comma')
   /** one text per side, printed once when both sides say the same */
-  const sides = (per: Record<Side, string>): string => (per.left === per.right ? `${w('both')}${lang === 'en' ? ': ' : ''}${per.left}` : SIDES.map((s) => `${w(s)}${lang === 'en' ? ': ' : ''}${per[s]}`).join(sep))
-  const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))].join(sep)
+  const colon = lang === 'en' ? ': ' : '：'
+  const sides = (per: Record<Side, string>): string => (per.left === per.right ? `${w('both')}${colon}${per.left}` : SIDES.map((s) => `${w(s)}${colon}${per[s]}`).join(sep))
+  /** the meanings of the two sides: once when they agree or one side has none, else per side */
+  const uniq = (xs: string[]) => {
+    const [l, r] = xs
+    if (!l || !r || l === r) return l || r || ''
+    return `${w('left')}${colon}${l}${sep}${w('right')}${colon}${r}`
+  }
   const row = (item: string, result: string, meaning: string, notable: boolean): SlipRow => ({ item: w(`item.${item}`), result, meaning, notable })
 
   switch (f.kind) {
