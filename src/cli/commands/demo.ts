@@ -1,5 +1,6 @@
 import { createDemoStation } from '../../core/demo/demo'
 import { DEFAULT_DEMO_PERSONS, MAX_DEMO_PERSONS } from '../../core/demo/persons'
+import { screeningAdded } from './screening'
 import { str, type CommandContext, type CommandSpec } from '../command'
 import { table, UsageError } from '../output'
 import { warnIfKeyUnprotected } from '../secrets'
@@ -44,7 +45,10 @@ export const demoCommands: CommandSpec[] = [
       },
       seed: { type: 'string', help: '--seed N  the register generator\'s seed (the same seed on the same station makes the same people)' }
     },
-    notes: ['The register: households of married couples and single people, valid ID numbers of the station\'s county, about 12% out-migrants and 8% in-migrants, written in one transaction and audited as one row (demo.persons).'],
+    notes: [
+      'The register: households of married couples and single people, valid ID numbers of the station\'s county, about 12% out-migrants and 8% in-migrants, written in one transaction and audited as one row (demo.persons).',
+      'With the register, on a station without screening campaigns: a closed breast screening of about half a year ago (4,000 records) and a men\'s reproductive-health check under way (2,000 records), with referrals and their follow-up; a smaller register gets campaigns sized to its eligible people. See `stationdesk screening --help`.'
+    ],
     validate(opts) {
       wholeNumber(str(opts, 'persons'), '--persons', MAX_DEMO_PERSONS)
       wholeNumber(str(opts, 'seed'), '--seed', 2 ** 32 - 1)
@@ -54,6 +58,7 @@ export const demoCommands: CommandSpec[] = [
       const seed = wholeNumber(str(c.opts, 'seed'), '--seed', 2 ** 32 - 1)
       const info = await c.call('system.info', {})
       const before = info.setUp ? await counts(c) : { servicePoints: 0, staff: 0, equipment: 0, persons: 0 }
+      const campaignsBefore = info.setUp ? (await c.call('screening.campaigns', { pageSize: 500 })).rows.map((r) => r.id) : []
       const logins = await createDemoStation(c.host, c.actor, wanted === undefined ? { persons: DEFAULT_DEMO_PERSONS, onlyIfEmpty: true, seed } : { persons: wanted, seed })
       const after = await counts(c)
       const added: Counts = {
@@ -64,6 +69,7 @@ export const demoCommands: CommandSpec[] = [
       }
       const station = await c.call('station.get', {})
       await warnIfKeyUnprotected(c)
+      const screening = await screeningAdded(c, campaignsBefore)
       const what = `${added.servicePoints} service points, ${added.staff} staff, ${added.equipment} equipment items, ${added.persons.toLocaleString('en')} people in the register`
       const human = logins
         ? [
@@ -71,10 +77,11 @@ export const demoCommands: CommandSpec[] = [
             `Data folder: ${c.dataDir}`,
             'Logins:',
             ...table(['ROLE', 'USERNAME', 'PASSWORD'], logins.map((l) => [l.role, l.username, l.password])).map((l) => '  ' + l),
-            `Added ${what}.`
+            `Added ${what}.`,
+            ...screening.human
           ]
-        : [`${station.name} (${station.code}) was set up already: added ${added.servicePoints + added.staff + added.equipment + added.persons ? what : 'nothing (the demo records are there)'}.`]
-      c.out.result(human, { dataDir: c.dataDir, created: Boolean(logins), station: { code: station.code, name: station.name }, logins, added })
+        : [`${station.name} (${station.code}) was set up already: added ${added.servicePoints + added.staff + added.equipment + added.persons ? what : 'nothing (the demo records are there)'}.`, ...screening.human]
+      c.out.result(human, { dataDir: c.dataDir, created: Boolean(logins), station: { code: station.code, name: station.name }, logins, added, screening: screening.json })
     }
   }
 ]

@@ -7,6 +7,7 @@ import { infoCommands } from './info'
 import { initCommands } from './init'
 import { keysCommands } from './keys'
 import { personsCommands } from './persons'
+import { screeningCommands } from './screening'
 import { usersCommands } from './users'
 
 /** every command, in the order the help lists them */
@@ -19,5 +20,6 @@ export const commands: CommandSpec[] = [
   ...auditCommands,
   ...keysCommands,
   ...idCommands,
-  ...personsCommands
+  ...personsCommands,
+  ...screeningCommands
 ]

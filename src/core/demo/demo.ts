@@ -3,12 +3,14 @@
  * (沙窝镇, 新县, 信阳市, 河南省) with one login per role; on a set-up station it adds demo
  * records (staff, equipment, 8 villages and the mobile van). Everything goes through the
  * method table, so the demo data is audited like any other write; the people register
- * (options.persons) is written in bulk by ./persons.ts, audited as one row.
+ * (options.persons) is written in bulk by ./persons.ts, audited as one row, and with it the
+ * screening campaigns (./screening.ts) on a station that has none.
  */
 import type { Host } from '../host'
 import type { Role } from '../../api/contract'
 import type { Input, MethodName, Output } from '../../api'
 import { DEFAULT_DEMO_SEED, generateDemoPersons } from './persons'
+import { generateDemoScreening } from './screening'
 
 export interface DemoLogin {
   role: Role
@@ -80,6 +82,8 @@ export interface DemoOptions {
   seed?: number
   /** add them only to an empty register (a demo run again adds nothing) */
   onlyIfEmpty?: boolean
+  /** with new people, also the screening campaigns (default true; only where there are no campaigns yet) */
+  screening?: boolean
 }
 
 /** Sets up the demo station on an empty folder (returns the logins), else adds demo records. */
@@ -98,8 +102,13 @@ export async function createDemoStation(host: Host, operator = 'cli:demo', optio
     if (options.persons && options.persons > 0) {
       const sqlite = host.runtime.sqlite!
       const have = (sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n
-      if (!options.onlyIfEmpty || have === 0)
-        generateDemoPersons(sqlite, host.runtime.clock, { count: options.persons, seed: options.seed ?? DEFAULT_DEMO_SEED + have, actor: operator })
+      if (!options.onlyIfEmpty || have === 0) {
+        const seed = options.seed ?? DEFAULT_DEMO_SEED + have
+        generateDemoPersons(sqlite, host.runtime.clock, { count: options.persons, seed, actor: operator })
+        // the screening campaigns, once, on a station without campaigns of its own (./screening.ts)
+        if (options.screening !== false && !sqlite.prepare('SELECT 1 FROM screening_campaigns LIMIT 1').get())
+          generateDemoScreening(sqlite, host.runtime.clock, { seed: (seed ^ 0x5c4ee) >>> 0, actor: operator })
+      }
     }
     return fresh ? DEMO_LOGINS : null
   } finally {
