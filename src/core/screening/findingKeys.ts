@@ -8,7 +8,8 @@ import type { Findings } from '../../api/screeningFindings'
 import type { Sqlite } from '../db/open'
 import { stmt } from '../db/stmt'
 
-const BIRADS_ORDER = ['0', '1', '2', '3', '4A', '4B', '4C', '5', '6']
+/** by severity: 0 (assessment incomplete, needs more imaging: a referral) ranks above 3 (probably benign) */
+const BIRADS_ORDER = ['1', '2', '3', '0', '4A', '4B', '4C', '5', '6']
 const GRADES = ['0', 'I', 'II', 'III']
 const higher = (order: string[], a?: string | null, b?: string | null): string | null => {
   const ia = a ? order.indexOf(a) : -1
