@@ -20,6 +20,7 @@ import { usePagedList } from '../../components/usePagedList'
 import { useServicePoints } from '../persons/useServicePoints'
 import { stationToday } from '../persons/words'
 import { CampaignDashboardPanel } from './CampaignDashboardPanel'
+import { CampaignPrintButtons } from './CampaignPrintButtons'
 import { Ratio, STATUS_COLOR } from './CampaignsPage'
 import { useScreeningFail, useScreeningWords } from './words'
 
@@ -80,6 +81,7 @@ export function CampaignPage() {
         <Tag color={STATUS_COLOR[campaign.status]} data-testid="campaign-status">
           {words.status(campaign.status)}
         </Tag>
+        <CampaignPrintButtons campaign={campaign} />
       </div>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={3}>
