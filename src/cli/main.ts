@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ApiError } from '../api/contract'
+import { clockFromEnv } from '../core/clock'
 import type { Host } from '../core/host'
 import { resolveDataDir } from '../core/paths'
 import type { CommandContext, CommandSpec, OptionDef, Values } from './command'
@@ -167,7 +168,7 @@ async function runCommand(cmd: CommandSpec, argv: string[], io: CliIO, out: Out)
   let host: Host
   try {
     const { createHost } = await loadCore()
-    host = createHost({ dataDir, version: appVersion() })
+    host = createHost({ dataDir, version: appVersion(), clock: clockFromEnv(io.env) })
   } catch (e) {
     throw new RefusedError({ code: 'INTERNAL', message: `cannot open the data folder ${dataDir}: ${(e as Error).message}` })
   }

@@ -18,7 +18,13 @@ export interface Clock {
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
 
 export function systemClock(timeZone = process.env.STATIONDESK_TZ || DEFAULT_TIME_ZONE): Clock {
-  const fixed = process.env.STATIONDESK_NOW
+  return clockFromEnv({ ...process.env, STATIONDESK_TZ: timeZone })
+}
+
+/** the clock an environment asks for (the CLI runs in-process in tests, with its own env) */
+export function clockFromEnv(env: Record<string, string | undefined>): Clock {
+  const timeZone = env.STATIONDESK_TZ || DEFAULT_TIME_ZONE
+  const fixed = env.STATIONDESK_NOW
   if (fixed) {
     const d = new Date(fixed)
     if (Number.isNaN(d.getTime())) throw new Error(`STATIONDESK_NOW is not an ISO timestamp: ${fixed}`)

@@ -5,7 +5,7 @@
  * (STATIONDESK_TZ, else Asia/Shanghai), fixed by STATIONDESK_NOW in tests.
  */
 import { checkIdNumber, normalizeIdInput, type IdIssue } from '../../api/idNumber'
-import { DEFAULT_TIME_ZONE, ManualClock, localDate, systemClock } from '../../core/clock'
+import { clockFromEnv, localDate } from '../../core/clock'
 import { isKnownCounty, regionName } from '../../core/station/codes'
 import type { CommandContext, CommandSpec } from '../command'
 import { EXIT_OK, EXIT_REFUSED, UsageError, type CliIO } from '../output'
@@ -18,12 +18,11 @@ const PERMITS: Record<string, string> = {
 
 /** the station's date, from the command's environment (tests run in-process with their own env) */
 function today(env: CliIO['env']): string {
-  const tz = env.STATIONDESK_TZ || DEFAULT_TIME_ZONE
-  const fixed = env.STATIONDESK_NOW
-  if (!fixed) return localDate(systemClock(tz))
-  const at = new Date(fixed)
-  if (Number.isNaN(at.getTime())) throw new UsageError(`STATIONDESK_NOW is not an ISO timestamp: ${fixed}`)
-  return localDate(new ManualClock(at, tz))
+  try {
+    return localDate(clockFromEnv(env))
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
 }
 
 /** code and message only: the one-line JSON shape of issue 3 */
