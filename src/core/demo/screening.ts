@@ -226,7 +226,7 @@ export function generateDemoScreening(sqlite: Sqlite, clock: Clock, opts: DemoSc
       entity: 'campaign',
       entityId: id,
       summary: `demo campaign ${name}: ${records} records of ${people.length} eligible, ${referrals} referrals`,
-      message: ['campaign.created', { name }],
+      message: ['demo.screening', { name, records }],
       details: { kind: plan.kind, records, eligible: people.length, referrals, seed: opts.seed }
     })
     return { id, name, kind: plan.kind, status: plan.status, startDate, endDate, eligible: people.length, planned: plan.records, records, referrals, overdue }
