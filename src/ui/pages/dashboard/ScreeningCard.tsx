@@ -83,7 +83,7 @@ function CampaignLine({ c }: { c: ActiveCampaign }) {
           {c.name}
         </Typography.Link>
         <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-          <Tag style={{ marginTop: 2 }}>{words.kind(c.kind)}</Tag>
+          <Tag style={{ marginTop: 2, marginInlineEnd: 8 }}>{words.kind(c.kind)}</Tag>
           <Typography.Text type="secondary" className="sd-num" style={{ fontSize: 12 }}>
             {c.startDate} ~ {c.endDate}
           </Typography.Text>

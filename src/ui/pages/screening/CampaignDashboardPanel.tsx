@@ -210,7 +210,7 @@ function Charts({ d, campaign, fmt, today, wordConclusion, has }: ChartsProps) {
           <EChart option={options.conclusions} height={190} testId="dash-chart-conclusions" ariaLabel={t('screeningCharts.conclusions.title')} />
         </Section>
       </Col>
-      <Col xs={24} lg={12} xl={8}>
+      <Col xs={24} lg={12} xl={9}>
         <Section title={t('screeningCharts.findings.title')} hint={t('screeningCharts.findings.hint')}>
           {findings.length ? (
             <EChart option={options.findings} height={Math.max(120, findings.length * 28 + 24)} testId="dash-chart-findings" ariaLabel={t('screeningCharts.findings.title')} />
@@ -221,7 +221,7 @@ function Charts({ d, campaign, fmt, today, wordConclusion, has }: ChartsProps) {
           )}
         </Section>
       </Col>
-      <Col xs={24} lg={12} xl={8}>
+      <Col xs={24} lg={12} xl={7}>
         <Section title={t('screeningCharts.referrals.title')}>
           {r.total ? (
             <>

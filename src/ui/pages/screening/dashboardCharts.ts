@@ -118,10 +118,11 @@ export function conclusionOption(c: CampaignDashboard['conclusions'], word: (k: 
 /** the main positive findings (already chosen, ordered and worded), one bar each, counts at the bars' ends */
 export function findingsOption(rows: { label: string; count: number }[], name: string, f: Fmt): ChartOption {
   return {
-    grid: { ...GRID, right: 48 },
+    grid: { ...GRID, right: 56, bottom: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => f.num(Number(v)) },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label), axisTick: { show: false }, axisLabel: { width: 170, overflow: 'truncate' } },
-    xAxis: valueAxis,
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label), axisTick: { show: false }, axisLabel: { width: 190, overflow: 'truncate' } },
+    // each bar carries its count: the value axis keeps its grid lines, not its (crowded) figures
+    xAxis: { ...valueAxis, axisLabel: { show: false } },
     series: [{ name, type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#d4862a' }, barWidth: 14, label: { show: true, position: 'right', color: '#595959', formatter: (p) => f.num(Number(p.value)) } }]
   }
 }
