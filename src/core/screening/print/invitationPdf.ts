@@ -18,7 +18,7 @@ export function invitationDoc(data: InvitationData, lang: Lang, page: PageSettin
   const a5 = page.paper === 'A5'
   const en = lang === 'en'
   // no, name, sex, age, ID number, phone, invited on, came, signature
-  const widths = a5 ? [16, en ? 44 : 36, en ? 26 : 14, 18, 76, 54, 44, 20, '*'] : [22, en ? 60 : 56, en ? 34 : 22, 22, 100, 66, 52, 28, '*']
+  const widths = a5 ? [16, en ? 34 : 32, en ? 26 : 12, 16, 72, 44, 38, en ? 22 : 18, '*'] : [22, en ? 60 : 56, en ? 34 : 22, 22, 100, 66, 52, 28, '*']
   const head = (key: string, center = false): TableCell => ({ text: L(key), fillColor: LABEL_FILL, alignment: center ? 'center' : 'left' })
   const subtitle = L('inv.subtitle', { campaign: c.name, kind: L(`kind.${c.kind}`), from: c.startDate, to: c.endDate })
 
@@ -41,10 +41,12 @@ export function invitationDoc(data: InvitationData, lang: Lang, page: PageSettin
         { text: p.phone, noWrap: true },
         { text: p.invitedOn ?? '', noWrap: true },
         p.screenedOn ? { text: '✓', alignment: 'center' } : '',
-        p.screenedOn ? { text: `${L('inv.screenedOn')} ${p.screenedOn}`, color: '#555555', fontSize: fs - 1.5, noWrap: true } : ''
+        // screened already (state `all`): the exam date where the signature would go (on A5 the date alone)
+        p.screenedOn ? { text: a5 ? p.screenedOn : `${L('inv.screenedOn')} ${p.screenedOn}`, color: '#555555', fontSize: fs - 1.5, noWrap: true } : ''
       ])
     ]
-    const table: Content = { table: { headerRows: 2, dontBreakRows: true, widths, body }, layout: LIST_GRID }
+    // on A5 the list is set a half point smaller, so an 18-digit ID and "Female" keep to one line
+    const table: Content = { table: { headerRows: 2, dontBreakRows: true, widths, body }, layout: LIST_GRID, ...(a5 ? { fontSize: fs - 0.5 } : {}) }
     const empty: Content[] = v.people.length ? [] : [{ text: L(`inv.empty.${data.state}`), color: '#555555', margin: [0, mm(2), 0, 0] }]
     const sign: Content = { text: L('inv.sign'), margin: [0, mm(5), 0, 0], unbreakable: true }
     return { stack: [...top, table, ...empty, sign], ...(i > 0 ? { pageBreak: 'before' as const } : {}) }
