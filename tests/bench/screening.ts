@@ -5,7 +5,9 @@
  */
 import { performance } from 'node:perf_hooks'
 import type { Host } from '../../src/core/host'
+import type { Findings } from '../../src/api/screeningFindings'
 import { newId } from '../../src/core/ids'
+import { writeFindingKeys } from '../../src/core/screening/findingKeys'
 
 type Add = (figure: string, value: string, goal: string, pass: boolean) => void
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`
@@ -80,15 +82,26 @@ export async function benchScreening(add: Add, host: Host): Promise<void> {
     add(`campaign dashboard at ${label} records (p95 of 10)`, ms(quantile(dt, 0.95)), '≤ 100 ms', quantile(dt, 0.95) <= 100)
   }
   await dash('4,000')
-  // 36,000 more, written directly (setup, not measured): 40,000 records in all
+  // 36,000 more, written directly (setup, not measured) as the method writes them: the person's
+  // village, the finding keys, and one in 40 abnormal with a referral (some overdue, some done)
   const ins = sqlite.prepare(
-    `INSERT INTO screening_records (id, created_at, updated_at, updated_by, campaign_id, person_id, exam_date, examiner, findings, conclusion, follow_up_state)
-     VALUES (?, ?, ?, 'bench', ?, ?, ?, '医生', ?, 'normal', 'none')`
+    `INSERT INTO screening_records (id, created_at, updated_at, updated_by, campaign_id, person_id, exam_date, examiner, findings, conclusion,
+       referral_destination, referral_due, follow_up_state, service_point_id)
+     SELECT ?, ?, ?, 'bench', ?, p.id, ?, '医生', ?, ?, ?, ?, ?, p.service_point_id FROM persons p WHERE p.id = ?`
   )
   const at = new Date().toISOString()
-  const normal = JSON.stringify({ kind: 'breast', left: side, right: side, ultrasoundDone: true, mammography: 'not_referred' })
+  const normal = { kind: 'breast', left: side, right: side, ultrasoundDone: true, mammography: 'not_referred' } as const
+  const lump = { cbe: 'lump', lumpSizeMm: 12, lumpClock: 10, birads: '4A' }
   sqlite.transaction(() => {
-    for (let i = 4000; i < people.length; i++) ins.run(newId(), at, at, campaign.id, people[i], `2026-11-${String(1 + (i % 19)).padStart(2, '0')}`, normal)
+    for (let i = 4000; i < people.length; i++) {
+      const abnormal = i % 40 === 0
+      const findings = abnormal ? { ...normal, left: lump } : normal
+      const id = newId()
+      const day = `2026-11-${String(1 + (i % 19)).padStart(2, '0')}`
+      const state = !abnormal ? 'none' : i % 120 === 0 ? 'attended' : 'open'
+      ins.run(id, at, at, campaign.id, day, JSON.stringify(findings), abnormal ? 'abnormal_refer' : 'normal', abnormal ? '县妇幼保健院' : null, abnormal ? `2026-11-${String(5 + (i % 25)).padStart(2, '0')}` : null, state, people[i])
+      writeFindingKeys(sqlite, id, campaign.id, findings as Findings)
+    }
   })()
   await dash(`${(people.length / 1000).toFixed(0)},000`)
   await roster(`${(people.length / 1000).toFixed(0)},000`)

@@ -12,7 +12,7 @@ import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { todayOf } from '../persons/record'
 import { rate } from '../screening/dashboard'
-import { eligibility } from '../screening/eligibility'
+import { eligibleCount } from '../screening/eligibility'
 
 /** who may see screening: the roles of the campaign list */
 const SCREENING_ROLES = campaignsApi['screening.campaigns'].roles as readonly Role[]
@@ -50,9 +50,8 @@ export function screeningSummary(ctx: Ctx): ScreeningSummary | null {
   const month = today.slice(0, 7)
   const active = (stmt(ctx.sqlite, SUMMARY_SQL.active).all() as ActiveRow[]).map((c): ActiveCampaign => {
     const servicePointIds = (stmt(ctx.sqlite, SUMMARY_SQL.points).all(c.id) as { id: string }[]).map((p) => p.id)
-    const el = eligibility({ ...c, servicePointIds })
-    // one range of persons_eligibility per service point (covering: no table rows read)
-    const eligible = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM persons p WHERE ${el.where}`).get(...el.params) as { n: number }).n
+    // one range of persons_eligibility per service point (covering: no table rows read), kept until the next write
+    const eligible = eligibleCount(ctx.sqlite, { ...c, servicePointIds })
     return {
       id: c.id,
       name: c.name,

@@ -9,7 +9,7 @@ import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { AppError, fieldError, notFound } from '../errors'
 import { newId } from '../ids'
-import { eligibility } from './eligibility'
+import { eligibleCount } from './eligibility'
 
 type SaveInput = ParsedInputOf<(typeof campaignsApi)['screening.campaignSave']>
 type ListInput = ParsedInputOf<(typeof campaignsApi)['screening.campaigns']>
@@ -26,8 +26,7 @@ function pointsOf(ctx: Ctx, id: string): string[] {
 
 function complete(ctx: Ctx, row: CampaignRow): Campaign {
   const servicePointIds = pointsOf(ctx, row.id)
-  const el = eligibility({ ...row, servicePointIds })
-  const eligible = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM persons p WHERE ${el.where}`).get(...el.params) as { n: number }).n
+  const eligible = eligibleCount(ctx.sqlite, { ...row, servicePointIds })
   const screened = (stmt(ctx.sqlite, 'SELECT count(*) AS n FROM screening_records WHERE campaign_id = ?').get(row.id) as { n: number }).n
   return { ...row, servicePointIds, eligible, screened }
 }

@@ -5,6 +5,9 @@
  */
 import type { Campaign } from '../../api/campaigns'
 import { addYears } from '../clock'
+import type { Sqlite } from '../db/open'
+import { stmt } from '../db/stmt'
+import { untilWrite } from '../db/untilWrite'
 
 export interface Eligibility {
   where: string
@@ -22,4 +25,10 @@ export function eligibility(c: Rule): Eligibility {
     where: `p.state = 'active' AND p.sex = ? AND p.birth_date > ? AND p.birth_date <= ? AND p.service_point_id IN (${points || 'NULL'})`,
     params: [c.sex, earliestExcl, latest, ...c.servicePointIds]
   }
+}
+
+/** how many people the rule takes in: index-only, and kept until the next write (the campaign list and the dashboards ask often) */
+export function eligibleCount(sqlite: Sqlite, c: Rule): number {
+  const el = eligibility(c)
+  return untilWrite(sqlite, JSON.stringify(['eligible', el.where, el.params]), () => (stmt(sqlite, `SELECT count(*) AS n FROM persons p WHERE ${el.where}`).get(...el.params) as { n: number }).n)
 }
