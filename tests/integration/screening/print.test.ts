@@ -158,6 +158,17 @@ describe('screening.report', () => {
     for (const s of ['Screening campaign report', 'By village', 'Total', 'BI-RADS 4A']) expect(en).toContain(s)
   })
 
+  it('prints a campaign without records on one page, its empty tables saying so', async () => {
+    const empty = (await t.call('screening.campaignSave', { name: '宫颈癌筛查', kind: 'cervical', startDate: '2026-11-01', endDate: '2026-12-31', servicePointIds: [v2] }, s.head)).id
+    const pdf = bytes(await t.call('screening.report', { campaignId: empty, format: 'pdf' }, s.head))
+    expect(pageCount(pdf)).toBe(1)
+    const txt = pageTexts(pdf)[0]
+    expect(txt).toContain('计划中')
+    expect(txt.match(/^[ \t]*无[ \t]*$/gm)).toHaveLength(2) // by day, findings
+    const wb = await workbook(await t.call('screening.report', { campaignId: empty, format: 'xlsx' }, s.head))
+    expect(rowsOf(wb.getWorksheet('按村')!)).toEqual([['二村服务室', 2, 0, 0, 0, 0], ['合计', 2, 0, 0, 0, 0]])
+  })
+
   it('refuses a clerk and an unknown campaign', async () => {
     expect((await t.fail('screening.report', { campaignId: campaign, format: 'pdf' }, s.clerk)).code).toBe('FORBIDDEN')
     expect((await t.fail('screening.report', { campaignId: 'nope', format: 'pdf' }, s.head)).code).toBe('NOT_FOUND')

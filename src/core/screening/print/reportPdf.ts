@@ -89,7 +89,8 @@ export function reportDoc(data: ReportData, lang: Lang, page: PageSettings): TDo
     [head('report.ref.overdue'), n(r.overdue), head('report.ref.completion'), { text: ratio(r.completion.num, r.completion.den), alignment: 'right' }]
   ]
 
-  const none: Content = { text: L('report.none'), color: '#555555' }
+  // a new node each time: pdfmake writes its layout into the nodes, so one node placed twice prints once
+  const none = (): Content => ({ text: L('report.none'), color: '#555555' })
   const content: Content[] = [
     { text: `${c.name}`, alignment: 'center', fontSize: fs + 5, margin: [0, 0, 0, mm(1)] },
     { text: L('report.title'), alignment: 'center', fontSize: fs + 2, characterSpacing: lang === 'en' ? 0 : 2, margin: [0, 0, 0, mm(2.5)] },
@@ -107,13 +108,13 @@ export function reportDoc(data: ReportData, lang: Lang, page: PageSettings): TDo
     { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: ['*', ...Array.from({ length: 5 }, () => w(56))], body: villages }, layout: GRID },
     { text: L('report.abnormalNote'), fontSize: fs - 1.5, color: '#555555', margin: [0, mm(1), 0, 0] },
     section('report.byDay'),
-    dayRows.length ? { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: Array.from({ length: DAY_PAIRS }, () => ['*', w(40)]).flat(), body: [dayHead, ...dayRows] }, layout: GRID } : none,
+    dayRows.length ? { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: Array.from({ length: DAY_PAIRS }, () => ['*', w(40)]).flat(), body: [dayHead, ...dayRows] }, layout: GRID } : none(),
     {
       unbreakable: true,
       stack: [section('report.conclusions', false), { table: { widths: ['*', w(70), w(70)], body: conclusions }, layout: GRID }]
     },
     section('report.findings'),
-    findings.length ? { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [w(170), '*', w(70), w(70)], body: findingRows }, layout: GRID } : none,
+    findings.length ? { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [w(170), '*', w(70), w(70)], body: findingRows }, layout: GRID } : none(),
     { unbreakable: true, stack: [section('report.referrals', false), { table: { widths: [w(lang === 'en' ? 150 : 130), '*', w(lang === 'en' ? 150 : 130), '*'], body: referrals }, layout: GRID }] }
   ]
 
