@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '../../src/api/contract'
 import { checkDigit } from '../../src/api/idNumber'
+import { PRINT_DOCS } from '../../src/api/print'
 import { mm } from '../../src/core/print/pdf'
 import { getMeta } from '../../src/core/meta'
 import { makeHost, setUpStation, STATION, type TestHost } from '../helpers/host'
@@ -39,7 +40,12 @@ async function aPerson(): Promise<{ id: string; name: string }> {
 
 describe('print settings', () => {
   it('lists every document with A4 and no offset until saved', async () => {
-    expect(await t.call('print.settings', {}, s.clerk)).toEqual([{ doc: 'personCard', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' }])
+    expect(await t.call('print.settings', {}, s.clerk)).toEqual([
+      { doc: 'personCard', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
+      { doc: 'screeningSlip', paper: 'A5', offsetX: 0, offsetY: 0, defaultPaper: 'A5' },
+      { doc: 'screeningReport', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
+      { doc: 'invitationList', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' }
+    ])
   })
 
   it('saves paper and offset in the meta table, to a tenth of a millimetre, audited', async () => {
