@@ -13,13 +13,23 @@ export interface Take {
   quantity: number
 }
 
+/** a product's lots good on a date, earliest expiry first, a few at a time after a key (expiry, lot number, id) */
 const LOTS = `SELECT id, product_id AS productId, lot_number AS lotNumber, expiry, maker, balance FROM inv_lots
-  WHERE product_id = ? AND balance > 0 AND expiry >= ? ORDER BY expiry, lot_number, id`
+  WHERE product_id = ? AND balance > 0 AND expiry >= ? AND (expiry, lot_number, id) > (?, ?, ?) ORDER BY expiry, lot_number, id LIMIT 8`
 
-/** lots FEFO would take from, in order, with what each can give on the date */
-export function fefoLots(sqlite: Sqlite, productId: string, date: string): { lot: LotRow; available: number }[] {
-  const lots = stmt(sqlite, LOTS).all(productId, date) as LotRow[]
-  return lots.map((lot) => ({ lot, available: lotAvailability(sqlite, lot, date).available })).filter((l) => l.available > 0)
+/** lots FEFO would take from, in order, with what each can give on the date (read lazily: a take stops early) */
+export function* fefoLots(sqlite: Sqlite, productId: string, date: string): Generator<{ lot: LotRow; available: number }> {
+  let key = ['', '', '']
+  for (;;) {
+    const lots = stmt(sqlite, LOTS).all(productId, date, ...key) as LotRow[]
+    for (const lot of lots) {
+      const available = lotAvailability(sqlite, lot, date).available
+      if (available > 0) yield { lot, available }
+    }
+    if (lots.length < 8) return
+    const last = lots[lots.length - 1]
+    key = [last.expiry, last.lotNumber, last.id]
+  }
 }
 
 export interface Pick {
@@ -34,13 +44,12 @@ export interface Pick {
 
 export function pickLots(sqlite: Sqlite, p: Pick): Take[] {
   const path = p.path ?? ''
-  const candidates = fefoLots(sqlite, p.productId, p.date)
   if (p.lotId) {
     const lot = findLot(sqlite, p.lotId)
     if (!lot || lot.productId !== p.productId) throw fieldError(`${path}lotId`, 'lot_unknown', `no lot ${p.lotId} of this product`)
     if (isExpired(lot, p.date))
       throw new AppError('LOT_EXPIRED', `lot ${lot.lotNumber} expired on ${lot.expiry}`, { lotNumber: lot.lotNumber, expiry: lot.expiry, fields: [{ path: `${path}lotId`, rule: 'lot_expired', message: 'expired' }] })
-    const first = candidates[0]?.lot
+    const first = fefoLots(sqlite, p.productId, p.date).next().value?.lot
     if (first && first.id !== lot.id && !p.lotReason)
       throw fieldError(`${path}lotReason`, 'lot_reason_required', `FEFO would take lot ${first.lotNumber} (expiry ${first.expiry}) first: give a reason for ${lot.lotNumber}`, { fefoLot: first.lotNumber, fefoExpiry: first.expiry })
     checkTake(sqlite, lot, p.date, p.quantity, `${path}quantity`)
@@ -48,7 +57,7 @@ export function pickLots(sqlite: Sqlite, p: Pick): Take[] {
   }
   const takes: Take[] = []
   let left = p.quantity
-  for (const c of candidates) {
+  for (const c of fefoLots(sqlite, p.productId, p.date)) {
     if (left === 0) break
     const q = Math.min(left, c.available)
     takes.push({ lot: c.lot, quantity: q })

@@ -12,7 +12,6 @@ import type { Sqlite } from '../db/open'
 import { stmt } from '../db/stmt'
 import { AppError, fieldError, notFound } from '../errors'
 import { newId } from '../ids'
-import { todayOf } from '../persons/record'
 
 export interface NewMove {
   kind: MoveKind
@@ -138,7 +137,16 @@ export function appendMove(ctx: Ctx, m: NewMove): string {
 
 /** a move's date: a real date, not after the station's today */
 export function checkMoveDate(ctx: Ctx, date: string, path = 'date'): string {
-  const today = todayOf(ctx)
+  const today = stationToday(ctx)
   if (date > today) throw fieldError(path, 'date_future', `${date} is after today`, { today })
   return today
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+/** the station's today (YYYY-MM-DD) through a cached formatter: dayjs's zone conversion costs ~1 ms a call, this ~µs */
+export function stationToday(ctx: Pick<Ctx, 'clock'>): string {
+  const tz = ctx.clock.timeZone
+  let f = dayFormats.get(tz)
+  if (!f) dayFormats.set(tz, (f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })))
+  return f.format(ctx.clock.now())
 }

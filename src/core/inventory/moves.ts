@@ -21,7 +21,7 @@ type In<M extends keyof typeof inventoryMovesApi> = ParsedInputOf<(typeof invent
 export function receive(ctx: Ctx, input: In<'inventory.receive'>): MovesResult {
   checkMoveDate(ctx, input.date)
   const sqlite = ctx.sqlite
-  const dup = stmt(sqlite, `SELECT id FROM inv_moves WHERE document_no = ? AND kind = 'receipt' LIMIT 1`).get(input.documentNo) as { id: string } | undefined
+  const dup = stmt(sqlite, `SELECT id FROM inv_moves WHERE document_no = ? AND document_no <> '' AND kind = 'receipt' LIMIT 1`).get(input.documentNo) as { id: string } | undefined
   if (dup) throw new AppError('CONFLICT', `document ${input.documentNo} was received already`, { documentNo: input.documentNo, fields: [{ path: 'documentNo', rule: 'document_received', message: 'received already' }] })
   const issues: Issue[] = []
   const seen = new Map<string, string>()

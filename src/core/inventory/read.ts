@@ -5,8 +5,8 @@ import type { inventoryReportsApi } from '../../api/inventory/reports'
 import type { Ctx } from '../context'
 import type { Sqlite } from '../db/open'
 import { stmt } from '../db/stmt'
+import { stationToday } from './ledger'
 import { notFound } from '../errors'
-import { todayOf } from '../persons/record'
 
 const MOVE_COLUMNS = `m.id, m.seq, m.kind, m.date, m.product_id AS productId, p.name AS productName, m.lot_id AS lotId, l.lot_number AS lotNumber, l.expiry,
   m.quantity, m.document_no AS documentNo, m.supplier, m.service_point_id AS servicePointId, sp.name AS servicePointName, m.person_id AS personId,
@@ -46,7 +46,7 @@ interface StockRow {
 
 /** on hand per product and lot, from the stored balances (one row per lot) */
 export function stockOnHand(ctx: Ctx, input: StockInput): ProductStock[] {
-  const today = todayOf(ctx)
+  const today = stationToday(ctx)
   const where: string[] = []
   const params: unknown[] = []
   if (input.lotId) (where.push('l.id = ?'), params.push(input.lotId))

@@ -47,7 +47,7 @@ export const invLots = sqliteTable(
     /** stored balance on hand (sum of the lot's moves), kept with each move */
     balance: integer('balance').notNull().default(0)
   },
-  (t) => [uniqueIndex('inv_lots_number').on(t.productId, t.lotNumber), index('inv_lots_product_expiry').on(t.productId, t.expiry)]
+  (t) => [uniqueIndex('inv_lots_number').on(t.productId, t.lotNumber), index('inv_lots_fefo').on(t.productId, t.expiry, t.lotNumber, t.id)]
 )
 
 export const invMoves = sqliteTable(
