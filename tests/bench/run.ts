@@ -18,6 +18,7 @@ import { generateDemoPersons } from '../../src/core/demo/persons'
 import { startWebServer } from '../../src/web/server'
 import type { Ctx } from '../../src/core/context'
 import { benchImport } from './import'
+import { benchInventory } from './inventory'
 import { benchScreening } from './screening'
 
 interface Row {
@@ -230,6 +231,7 @@ async function main(): Promise<void> {
   host.close()
   await benchRegister()
   await benchImport(add, base)
+  await benchInventory(add, base)
   fs.rmSync(base, { recursive: true, force: true })
 
   const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.goal.length))]
