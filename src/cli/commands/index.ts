@@ -8,6 +8,7 @@ import { initCommands } from './init'
 import { keysCommands } from './keys'
 import { personsCommands } from './persons'
 import { screeningCommands } from './screening'
+import { stockCommands } from './stock'
 import { usersCommands } from './users'
 
 /** every command, in the order the help lists them */
@@ -21,5 +22,6 @@ export const commands: CommandSpec[] = [
   ...keysCommands,
   ...idCommands,
   ...personsCommands,
-  ...screeningCommands
+  ...screeningCommands,
+  ...stockCommands
 ]
