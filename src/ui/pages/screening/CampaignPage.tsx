@@ -22,6 +22,7 @@ import { stationToday } from '../persons/words'
 import { CampaignDashboardPanel } from './CampaignDashboardPanel'
 import { CampaignPrintButtons } from './CampaignPrintButtons'
 import { Ratio, STATUS_COLOR } from './CampaignsPage'
+import { EntryButton } from './entry/EntryButton'
 import { useScreeningFail, useScreeningWords } from './words'
 
 type RosterState = (typeof ROSTER_STATES)[number]
@@ -81,6 +82,7 @@ export function CampaignPage() {
         <Tag color={STATUS_COLOR[campaign.status]} data-testid="campaign-status">
           {words.status(campaign.status)}
         </Tag>
+        <EntryButton campaign={campaign} />
         <CampaignPrintButtons campaign={campaign} />
       </div>
       <Card size="small" style={{ marginBottom: 16 }}>
