@@ -70,6 +70,7 @@ const person = (page: Page) => page.getByTestId('entry-person-name')
 const firstField = (page: Page) => page.getByTestId('entry-left-cbe').locator('input')
 
 test('a clinician enters three records by keyboard, prints a slip and follows the abnormal one up', async ({ page, station }) => {
+  test.slow() // three records, a PDF (the first one loads the font) and the follow-up: more than a minute on a busy 2-core machine
   const campaignId = await setUp(station)
   await openEntry(page, station, campaignId)
   await expect(page.getByTestId('entry-empty')).toBeVisible()

@@ -97,14 +97,14 @@ function BreastBody({ s, disabled }: { s: Partial<BreastState>; disabled?: boole
           label={words.field('lump')}
           cell={(x) =>
             s[x]?.cbe === 'lump' && (
-              <Space size={4} align="start" wrap>
-                <FindingItem name={[x, 'lumpSizeMm']}>
+              <Space size={4} align="start">
+                <FindingItem name={[x, 'lumpSizeMm']} style={{ width: 92 }}>
                   <InputNumber min={1} max={200} precision={0} disabled={disabled} placeholder={words.field('lumpSizeMm')} suffix="mm" style={{ width: 92 }} data-testid={`entry-${x}-lump-size`} />
                 </FindingItem>
-                <FindingItem name={[x, 'lumpClock']}>
+                <FindingItem name={[x, 'lumpClock']} style={{ width: 84 }}>
                   <InputNumber min={1} max={12} precision={0} disabled={disabled} placeholder={words.field('lumpClock')} suffix={t('screeningEntry.oclock')} style={{ width: 84 }} data-testid={`entry-${x}-lump-clock`} />
                 </FindingItem>
-                <FindingItem name={[x, 'lumpQuadrant']}>
+                <FindingItem name={[x, 'lumpQuadrant']} style={{ width: 92 }}>
                   <Select allowClear disabled={disabled} placeholder={words.field('lumpQuadrant')} options={wordOptions(words, 'lumpQuadrant', BREAST_QUADRANTS)} style={{ width: 92 }} popupMatchSelectWidth={false} />
                 </FindingItem>
               </Space>
