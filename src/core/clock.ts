@@ -52,7 +52,18 @@ export class ManualClock implements Clock {
 export const isoNow = (clock: Clock): string => clock.now().toISOString()
 
 /** YYYY-MM-DD of the instant in the station's zone */
-export const localDate = (clock: Clock, at: Date = clock.now()): string => dayjs(at).tz(clock.timeZone).format('YYYY-MM-DD')
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+/** the date (YYYY-MM-DD) in the clock's zone; a cached Intl formatter (dayjs's zone conversion costs ~1 ms a call, this a few µs) */
+export function localDate(clock: Clock, at: Date = clock.now()): string {
+  let f = dayFormats.get(clock.timeZone)
+  if (!f) dayFormats.set(clock.timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone: clock.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })))
+  return f.format(at)
+}
+
+/** whole days from a to b (YYYY-MM-DD) */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
+}
 
 /** start and end (exclusive) of a local day, as UTC ISO strings, for comparing with timestamps */
 export function localDayRange(clock: Clock, day: string): { from: string; to: string } {

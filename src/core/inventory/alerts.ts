@@ -6,13 +6,12 @@
 import type { Alerts, ExpiryAlert, LevelAlert } from '../../api/inventory'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
-import { stationToday } from './ledger'
+import { daysBetween, localDate } from '../clock'
 import { inventorySettings } from './products'
-import { daysBetween } from './read'
 import { addMonths, averageConsumption, monthsOfStock } from './report'
 
 export function stockAlerts(ctx: Ctx, days?: number): Alerts {
-  const today = stationToday(ctx)
+  const today = localDate(ctx.clock)
   const window = days ?? inventorySettings(ctx.sqlite).expiryAlertDays
   const until = new Date(Date.parse(`${today}T00:00:00Z`) + window * 86_400_000).toISOString().slice(0, 10)
   const lots = stmt(

@@ -5,7 +5,7 @@ import type { inventoryReportsApi } from '../../api/inventory/reports'
 import type { Ctx } from '../context'
 import type { Sqlite } from '../db/open'
 import { stmt } from '../db/stmt'
-import { stationToday } from './ledger'
+import { daysBetween, localDate } from '../clock'
 import { notFound } from '../errors'
 
 const MOVE_COLUMNS = `m.id, m.seq, m.kind, m.date, m.product_id AS productId, p.name AS productName, m.lot_id AS lotId, l.lot_number AS lotNumber, l.expiry,
@@ -24,7 +24,6 @@ export function loadMove(sqlite: Sqlite, id: string): Move {
 export const loadMoves = (sqlite: Sqlite, ids: string[]): Move[] => ids.map((id) => loadMove(sqlite, id))
 
 /** whole days from a to b (YYYY-MM-DD) */
-export const daysBetween = (a: string, b: string): number => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
 
 type StockInput = ParsedInputOf<(typeof inventoryReportsApi)['inventory.stock']>
 
@@ -46,7 +45,7 @@ interface StockRow {
 
 /** on hand per product and lot, from the stored balances (one row per lot) */
 export function stockOnHand(ctx: Ctx, input: StockInput): ProductStock[] {
-  const today = stationToday(ctx)
+  const today = localDate(ctx.clock)
   const where: string[] = []
   const params: unknown[] = []
   if (input.lotId) (where.push('l.id = ?'), params.push(input.lotId))

@@ -6,6 +6,7 @@
 import type { ParsedInputOf } from '../../api/contract'
 import type { Page } from '../../api/contract'
 import type { FollowUpRow, recordsApi, ScreeningRecord } from '../../api/screeningRecords'
+import { daysBetween } from '../clock'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { fieldError } from '../errors'
@@ -15,10 +16,6 @@ import { loadRecord } from './records'
 type ListInput = ParsedInputOf<(typeof recordsApi)['screening.followUps']>
 type SaveInput = ParsedInputOf<(typeof recordsApi)['screening.followUpSave']>
 
-/** whole days from a to b (YYYY-MM-DD) */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
-}
 
 export function followUpList(ctx: Ctx, input: ListInput): Page<FollowUpRow> {
   const today = todayOf(ctx)
