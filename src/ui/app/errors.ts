@@ -7,7 +7,10 @@ import type { ApiError } from '../../api/contract'
 import type { TFunc } from './i18n'
 
 export function ruleMessage(t: TFunc, has: (k: string) => boolean, rule: string, params: Record<string, string | number> = {}): string {
-  return has(`errors.rule.${rule}`) ? t(`errors.rule.${rule}`, params) : t('errors.rule.invalid')
+  // a parameter that is a word of the contract (e.g. a conclusion) is said in the user's language
+  const worded: Record<string, string | number> = {}
+  for (const [k, v] of Object.entries(params)) worded[k] = typeof v === 'string' && has(`errors.value.${v}`) ? t(`errors.value.${v}`) : v
+  return has(`errors.rule.${rule}`) ? t(`errors.rule.${rule}`, worded) : t('errors.rule.invalid')
 }
 
 /** one sentence for a toast: what went wrong and what to do */
