@@ -51,7 +51,7 @@ describe('automatic backups', () => {
     expect(kept).toHaveLength(1)
     expect(checkBackupFile(path.join(dir, 'backups', kept[0]), old)).toBe('the backup holds no station')
     const db = t.host.runtime.sqlite!
-    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all()).toEqual([{ name: 'audit_log_no_delete' }, { name: 'audit_log_no_update' }])
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name`).all()).toEqual([{ name: 'audit_log_no_delete' }, { name: 'audit_log_no_update' }])
     expect((db.pragma('table_info(audit_log)') as { name: string }[]).map((c) => c.name)).toContain('message')
   })
 })
