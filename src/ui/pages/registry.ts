@@ -2,9 +2,10 @@
 import { adminPages } from './admin'
 import { auditPages } from './audit'
 import { dashboardPages } from './dashboard'
+import { inventoryPages } from './inventory'
 import { personsPages } from './persons'
 import { screeningPages } from './screening'
 import { stationPages } from './station'
 import type { PageDef } from './types'
 
-export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)
+export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...inventoryPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)
