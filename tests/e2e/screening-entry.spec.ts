@@ -227,6 +227,34 @@ test('a second attempt opens the first record; an ineligible woman needs a confi
   await expect(page.getByTestId('entry-lookup-input')).toBeFocused()
 })
 
+test('adding on the spot someone of the same name and birth date as a registered person asks first', async ({ page, station }) => {
+  const campaignId = await setUp(station)
+  await openEntry(page, station, campaignId)
+  // 王桂芳, born 1975-04-12 like the registered one, under another ID (a mistyped one, perhaps)
+  const twin = idOf('19750412', '162')
+  await page.keyboard.type(twin)
+  await page.keyboard.press('Enter')
+  const modal = page.getByTestId('entry-add-modal')
+  await expect(modal.getByTestId('person-name')).toBeFocused()
+  await page.keyboard.type(WANG.name)
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter')
+  const similar = page.getByTestId('entry-add-similar')
+  await expect(similar).toContainText(WANG.id)
+  // "back" has the focus: Enter keeps the form open, nothing written
+  await page.keyboard.press('Enter')
+  await expect(similar).toBeHidden()
+  await expect(modal).toBeVisible()
+  const clerk = await station.as('clerk', 'demo-clerk-1')
+  expect((await clerk.call('persons.search', { q: twin })).total).toBe(0)
+  // asked again, she is added anyway
+  await modal.getByTestId('entry-add-save').click()
+  await expect(similar).toBeVisible()
+  await page.getByRole('button', { name: '不是同一人，继续保存' }).click()
+  await expect(modal).toBeHidden()
+  await expect(person(page)).toHaveText(WANG.name)
+  expect((await clerk.call('persons.search', { q: twin })).total).toBe(1)
+})
+
 test('in English: the abnormal breast form says why and asks for the referral', async ({ page, station }) => {
   const campaignId = await setUp(station)
   await page.addInitScript(() => localStorage.setItem('stationdesk.lang', 'en'))

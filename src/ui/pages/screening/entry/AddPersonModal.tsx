@@ -3,12 +3,13 @@
  * (FactItem, with the ID check of IdField) for what an exam needs: ID number (prefilled from the
  * lookup), name, phone, village (preset: the campaign's, when it covers one) and address. The
  * other facts of the information card can be completed later on the person's page. An ID already
- * in the register opens that person instead.
+ * in the register opens that person instead; the same name and birth date under another ID asks first.
  */
-import { App as AntApp, Form } from 'antd'
+import { App as AntApp, Form, List, Typography } from 'antd'
 import { useCallback, useEffect, useRef } from 'react'
 import { checkIdNumber, type IdCheck } from '../../../../api/idNumber'
-import { callResult } from '../../../app/client'
+import type { PersonRow } from '../../../../api/persons'
+import { call, callResult } from '../../../app/client'
 import { useI18n } from '../../../app/i18n'
 import { FormModal } from '../../../components/FormModal'
 import { FactItem } from '../../persons/FactItem'
@@ -33,8 +34,35 @@ export function AddPersonModal({ idNumber, servicePointIds, today, onCancel, onD
   const { t } = useI18n()
   const words = usePersonWords()
   const points = useServicePoints()
-  const { message } = AntApp.useApp()
+  const { message, modal } = AntApp.useApp()
   const [form] = Form.useForm<FactValues>()
+
+  /** asks, when the register has people of the same name and birth date, whether to add her anyway */
+  const noSimilarOrConfirmed = async (name: string, birthDate: string, idNumber: string): Promise<boolean> => {
+    let rows: PersonRow[] = []
+    try {
+      rows = (await call('persons.similar', { name, birthDate, idNumber })).filter((r) => r.idNumber !== idNumber)
+    } catch {
+      return true // a help, not a gate: the core still refuses a second person with this ID
+    }
+    if (!rows.length) return true
+    return new Promise<boolean>((resolve) =>
+      modal.confirm({
+        title: t('persons.similar.title'),
+        content: (
+          <div data-testid="entry-add-similar">
+            <Typography.Paragraph>{t('persons.similar.body')}</Typography.Paragraph>
+            <List size="small" bordered dataSource={rows} renderItem={(r) => <List.Item>{`${r.name}　${r.idNumber}　${r.servicePointName ?? ''}`}</List.Item>} />
+          </div>
+        ),
+        okText: t('persons.similar.saveAnyway'),
+        cancelText: t('persons.similar.back'),
+        autoFocusButton: 'cancel',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false)
+      })
+    )
+  }
 
   const existing = useCallback(
     (id: string, name: string) => {
@@ -71,6 +99,8 @@ export function AddPersonModal({ idNumber, servicePointIds, today, onCancel, onD
         facts.idNumber = id.normalized
         facts.sex = id.sex
         facts.birthDate = id.birth
+        // the same name and birth date under another ID: perhaps a person already registered with a mistyped ID
+        if (!(await noSimilarOrConfirmed(facts.name, id.birth, id.normalized))) return null
         const r = await callResult('persons.create', facts)
         if (r.ok) {
           void message.success(t('screeningEntry.add.saved', { name: r.data.name }))
