@@ -8,6 +8,7 @@ import { screeningPrintApi } from './screeningPrint'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
 import { inventoryApi } from './inventory'
+import { inventoryPrintApi } from './inventoryPrint'
 import { jobsApi } from './jobs'
 import { keysApi } from './keys'
 import { personsApi, personsCardApi } from './persons'
@@ -36,6 +37,7 @@ export const api = {
   ...recordsApi,
   ...screeningPrintApi,
   ...inventoryApi,
+  ...inventoryPrintApi,
   ...printApi,
   ...desktopApi
 } as const

@@ -4,6 +4,7 @@ import { authHandlers, usersHandlers } from './auth/handlers'
 import { backupsHandlers } from './backups/handlers'
 import { dashboardHandlers } from './dashboard/handlers'
 import { inventoryHandlers } from './inventory/handlers'
+import { inventoryPrintHandlers } from './inventory/print/handlers'
 import { keysHandlers } from './keys/handlers'
 import { personsHandlers } from './persons/handlers'
 import { personsImportHandlers } from './persons/import/handlers'
@@ -31,5 +32,6 @@ export const coreHandlers = {
   ...recordsHandlers,
   ...campaignDashboardHandlers,
   ...screeningPrintHandlers,
-  ...inventoryHandlers
+  ...inventoryHandlers,
+  ...inventoryPrintHandlers
 }

@@ -44,7 +44,9 @@ describe('print settings', () => {
       { doc: 'personCard', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
       { doc: 'screeningSlip', paper: 'A5', offsetX: 0, offsetY: 0, defaultPaper: 'A5' },
       { doc: 'screeningReport', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
-      { doc: 'invitationList', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' }
+      { doc: 'invitationList', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
+      { doc: 'stockReport', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
+      { doc: 'countSheet', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' }
     ])
   })
 

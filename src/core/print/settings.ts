@@ -11,7 +11,9 @@ export const DEFAULT_PAPER: Record<PrintDoc, Paper> = {
   personCard: 'A4',
   screeningSlip: 'A5',
   screeningReport: 'A4',
-  invitationList: 'A4'
+  invitationList: 'A4',
+  stockReport: 'A4',
+  countSheet: 'A4'
 }
 
 const offsetKey = (doc: PrintDoc) => `print.offset.${doc}`

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const root = path.resolve(__dirname, '../../..')
-const read = (dir: string) => fs.readdirSync(path.join(root, dir)).map((f) => fs.readFileSync(path.join(root, dir, f), 'utf8')).join('\n')
+const read = (dir: string) => (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(root, dir, f), 'utf8')).join('\n')
 const core = read('src/core/inventory')
 const contract = read('src/api/inventory')
 const json = (lang: string, file: string) => JSON.parse(fs.readFileSync(path.join(root, 'src/ui/locales', lang, file), 'utf8'))
