@@ -47,7 +47,8 @@ export const demoCommands: CommandSpec[] = [
     },
     notes: [
       'The register: households of married couples and single people, valid ID numbers of the station\'s county, about 12% out-migrants and 8% in-migrants, written in one transaction and audited as one row (demo.persons).',
-      'With the register, on a station without screening campaigns: a closed breast screening of about half a year ago (4,000 records) and a men\'s reproductive-health check under way (2,000 records), with referrals and their follow-up; a smaller register gets campaigns sized to its eligible people. See `stationdesk screening --help`.'
+      'With the register, on a station without screening campaigns: a closed breast screening of about half a year ago (4,000 records) and a men\'s reproductive-health check under way (2,000 records), with referrals and their follow-up; a smaller register gets campaigns sized to its eligible people. See `stationdesk screening --help`.',
+      'With the register, on a station without stock moves: a year of contraceptive stock — quarterly receipts from the county, monthly issues to each village room, dispenses to people within their yearly limits, a few returns, an adjustment, wastage, a destruction and a confirmed stocktake; two lots expire within 60–90 days and one expired lot is still on hand. See `stationdesk stock --help`.'
     ],
     validate(opts) {
       wholeNumber(str(opts, 'persons'), '--persons', MAX_DEMO_PERSONS)
@@ -59,6 +60,7 @@ export const demoCommands: CommandSpec[] = [
       const info = await c.call('system.info', {})
       const before = info.setUp ? await counts(c) : { servicePoints: 0, staff: 0, equipment: 0, persons: 0 }
       const campaignsBefore = info.setUp ? (await c.call('screening.campaigns', { pageSize: 500 })).rows.map((r) => r.id) : []
+      const stockBefore = info.setUp ? (await c.call('audit.list', { action: 'demo.inventory', pageSize: 1 })).total : 0
       const logins = await createDemoStation(c.host, c.actor, wanted === undefined ? { persons: DEFAULT_DEMO_PERSONS, onlyIfEmpty: true, seed } : { persons: wanted, seed })
       const after = await counts(c)
       const added: Counts = {
@@ -70,6 +72,9 @@ export const demoCommands: CommandSpec[] = [
       const station = await c.call('station.get', {})
       await warnIfKeyUnprotected(c)
       const screening = await screeningAdded(c, campaignsBefore)
+      // the demo stock's audit row says what it added (core/demo/inventory.ts describeDemoStock)
+      const stockRow = await c.call('audit.list', { action: 'demo.inventory', pageSize: 1 })
+      const stock = stockRow.total > stockBefore ? [`Added ${stockRow.rows[0].summary}. See \`stationdesk stock on-hand\` and \`stationdesk stock report --period YYYY-MM\`.`] : []
       const what = `${added.servicePoints} service points, ${added.staff} staff, ${added.equipment} equipment items, ${added.persons.toLocaleString('en')} people in the register`
       const human = logins
         ? [
@@ -78,10 +83,11 @@ export const demoCommands: CommandSpec[] = [
             'Logins:',
             ...table(['ROLE', 'USERNAME', 'PASSWORD'], logins.map((l) => [l.role, l.username, l.password])).map((l) => '  ' + l),
             `Added ${what}.`,
-            ...screening.human
+            ...screening.human,
+            ...stock
           ]
-        : [`${station.name} (${station.code}) was set up already: added ${added.servicePoints + added.staff + added.equipment + added.persons ? what : 'nothing (the demo records are there)'}.`, ...screening.human]
-      c.out.result(human, { dataDir: c.dataDir, created: Boolean(logins), station: { code: station.code, name: station.name }, logins, added, screening: screening.json })
+        : [`${station.name} (${station.code}) was set up already: added ${added.servicePoints + added.staff + added.equipment + added.persons ? what : 'nothing (the demo records are there)'}.`, ...screening.human, ...stock]
+      c.out.result(human, { dataDir: c.dataDir, created: Boolean(logins), station: { code: station.code, name: station.name }, logins, added, screening: screening.json, stock: stock.length ? stockRow.rows[0].summary : null })
     }
   }
 ]

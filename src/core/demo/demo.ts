@@ -4,12 +4,14 @@
  * records (staff, equipment, 8 villages and the mobile van). Everything goes through the
  * method table, so the demo data is audited like any other write; the people register
  * (options.persons) is written in bulk by ./persons.ts, audited as one row, and with it the
- * screening campaigns (./screening.ts) on a station that has none.
+ * screening campaigns (./screening.ts) on a station that has none, and a year of contraceptive
+ * stock (./inventory.ts) on a station without stock moves.
  */
 import type { Host } from '../host'
 import type { Role } from '../../api/contract'
 import type { Input, MethodName, Output } from '../../api'
 import { DEFAULT_DEMO_SEED, generateDemoPersons } from './persons'
+import { generateDemoInventory } from './inventory'
 import { generateDemoScreening } from './screening'
 
 export interface DemoLogin {
@@ -84,6 +86,8 @@ export interface DemoOptions {
   onlyIfEmpty?: boolean
   /** with new people, also the screening campaigns (default true; only where there are no campaigns yet) */
   screening?: boolean
+  /** with new people, also a year of stock moves (default true; only where there are none yet) */
+  stock?: boolean
 }
 
 /** Sets up the demo station on an empty folder (returns the logins), else adds demo records. */
@@ -108,6 +112,8 @@ export async function createDemoStation(host: Host, operator = 'cli:demo', optio
         // the screening campaigns, once, on a station without campaigns of its own (./screening.ts)
         if (options.screening !== false && !sqlite.prepare('SELECT 1 FROM screening_campaigns LIMIT 1').get())
           generateDemoScreening(sqlite, host.runtime.clock, { seed: (seed ^ 0x5c4ee) >>> 0, actor: operator })
+        // a year of stock for the register, once, on a station without stock moves (./inventory.ts)
+        if (options.stock !== false) generateDemoInventory(host.runtime, { seed: (seed ^ 0x570c4) >>> 0, actor: operator })
       }
     }
     return fresh ? DEMO_LOGINS : null
