@@ -2,6 +2,7 @@ import { method } from './contract'
 import { empty } from './common'
 import type { Rate } from './campaigns'
 import type { ScreeningKind } from './screeningFindings'
+import type { ExpiryAlert, LevelAlert, MoveKind } from './inventory'
 
 /** a campaign under way, as the station's home page lists it */
 export interface ActiveCampaign {
@@ -29,6 +30,32 @@ export interface ScreeningSummary {
   referrals: { open: number; overdue: number }
 }
 
+/**
+ * contraceptive stock at a glance, for the roles that read stock (head, clerk, clinician): the
+ * figures of the stock alerts (inventory.alerts, counted the same way) and this month's moves
+ */
+export interface StockSummary {
+  today: string
+  /** the station's current month (YYYY-MM) */
+  month: string
+  expiryAlertDays: number
+  /** the 3 full months the consumption is averaged over */
+  amcMonths: string[]
+  /** products whose months of stock are below their minimum / above their maximum */
+  belowMin: number
+  aboveMax: number
+  /** lots on hand expiring within the alert window (not expired yet) */
+  expiring: number
+  /** expired lots still on hand (to be destroyed) */
+  expired: number
+  /** moves dated in the month, and per kind */
+  movesThisMonth: number
+  movesByKind: Partial<Record<MoveKind, number>>
+  /** the first lots of the alerts (expired first, then by expiry) and the products out of their range, with the English name */
+  lots: (ExpiryAlert & { productNameEn: string })[]
+  levels: (LevelAlert & { productNameEn: string })[]
+}
+
 export interface DashboardSummary {
   station: { name: string; code: string; level: string; regionName: string }
   staff: { active: number; total: number; byPost: Record<string, number> }
@@ -39,6 +66,8 @@ export interface DashboardSummary {
   keyUnprotected: boolean
   /** null for a role that may not see screening (admin) */
   screening: ScreeningSummary | null
+  /** null for a role that may not read stock (admin) */
+  stock: StockSummary | null
 }
 
 export const dashboardApi = {

@@ -6,6 +6,7 @@ import { keyInfo } from '../keys/keystore'
 import { listBackups } from '../backups/files'
 import { readStation } from '../station/profile'
 import { screeningSummary } from './screening'
+import { stockSummary } from './stock'
 
 function groupCount(rows: { k: string; n: number }[]): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [r.k, r.n]))
@@ -45,7 +46,8 @@ export const dashboardHandlers: Handlers<typeof dashboardApi> = {
       users: { active: us.active, locked: us.locked },
       audit: { today, lastBackupAt: last?.createdAt ?? null, chainOk: verifyChain(q).ok },
       keyUnprotected,
-      screening: screeningSummary(ctx)
+      screening: screeningSummary(ctx),
+      stock: stockSummary(ctx)
     }
   }
 }

@@ -18,6 +18,7 @@ import { auditPages } from '../audit'
 import { stationPages } from '../station'
 import type { PageDef } from '../types'
 import { ScreeningCard } from './ScreeningCard'
+import { StockCard } from './StockCard'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -153,6 +154,11 @@ export function Dashboard() {
         {data.screening && (
           <Col xs={24}>
             <ScreeningCard s={data.screening} />
+          </Col>
+        )}
+        {data.stock && (
+          <Col xs={24}>
+            <StockCard s={data.stock} />
           </Col>
         )}
         <Col xs={24} md={12} xl={8}>
