@@ -74,7 +74,7 @@ test('a clerk receives two lots, dispenses, is refused a dispense beyond the sto
   await page.getByTestId('receive-expiry-1').fill(day(60))
   await page.getByTestId('receive-expiry-1').press('Enter')
   await page.getByTestId('receive-qty-1').fill('30')
-  await expect(page.getByTestId('receive-qty-1-base')).toHaveText('= 30 板') // one cycle a box: no pack split
+  await expect(page.getByTestId('receive-qty-1-per')).toHaveCount(0) // one cycle a box: nothing to choose or convert
   await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0)
   await shot(page, 'inventory-receive-two-lines')
   await page.keyboard.press('Control+s')
@@ -203,6 +203,8 @@ test('a clerk issues to a village across two lots, confirms a dispense over the 
   await expect(limit).toContainText('已领取')
   await expect(limit).toContainText('每人每年限 6 盒')
   await expect(limit).toContainText('超出 1 盒')
+  await expect(page.getByTestId('dispense-limit-figures')).toContainText('7 盒')
+  await page.waitForTimeout(400) // the dialog's opening animation, for the screenshot
   await shot(page, 'inventory-dispense-limit')
   await page.getByTestId('dispense-limit-ok').click()
   await expect(result).toContainText(`已发放给 ${WANG.name}`)
@@ -222,4 +224,18 @@ test('a clerk issues to a village across two lots, confirms a dispense over the 
   await expect(result).toContainText('12 只（1 盒 + 2 只）')
   const stock = await head.call('inventory.stock', { productId: id('CONDOM_M_52') })
   expect(stock[0].lots.map((l) => [l.lotNumber, l.balance])).toEqual([['B-LATE', 92]])
+
+  // the receipt of A-EARLY cannot be reversed: its stock has gone to the village; the dialog says which lot and when
+  const early = (await head.call('inventory.stock', { productId: id('CONDOM_M_52'), includeEmpty: true }))[0].lots.find((l) => l.lotNumber === 'A-EARLY')!
+  await page.goto(`${station.origin}/#/stock/card?lot=${early.lotId}`)
+  const rows = page.getByTestId('stock-card-table').locator('tbody tr.ant-table-row')
+  await expect(rows).toHaveCount(2)
+  await rows.nth(0).getByTestId('card-reverse').click()
+  await page.getByTestId('reverse-note').fill('数量录错')
+  await page.getByTestId('reverse-ok').click()
+  const refusal = page.getByTestId('reverse-modal').getByTestId('modal-error')
+  await expect(refusal).toContainText('批号 A-EARLY')
+  await expect(refusal).toContainText(`在 ${day(0)} 将出现负库存`)
+  await expect(refusal).toContainText('可用 0 只')
+  await expect(page.getByTestId('reverse-note')).toHaveValue('数量录错')
 })

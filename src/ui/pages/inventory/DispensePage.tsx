@@ -6,7 +6,7 @@
  * taken and her year's total are shown and the lookup is ready for the next person; on a
  * refusal every value stays.
  */
-import { Alert, Button, Card, Form, Input, Modal, Space, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Typography } from 'antd'
 import { ArrowLeftOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons'
 import { useRef, useState } from 'react'
 import type { Move } from '../../../api/inventory'
@@ -200,17 +200,30 @@ export function DispensePage() {
         wrapProps={{ 'data-testid': 'dispense-limit' }}
       >
         {limit && (
-          <Typography.Paragraph>
-            {t('inventory.dispense.limitBody', {
-              name: person?.name ?? '',
-              product: limitProduct ? products.name(limitProduct) : '',
-              already: q(limit.already),
-              limit: q(limit.limit),
-              requested: q(limit.requested),
-              total: q(limit.already + limit.requested),
-              over: q(limit.already + limit.requested - limit.limit)
-            })}
-          </Typography.Paragraph>
+          <>
+            <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} data-testid="dispense-limit-figures">
+              <Descriptions.Item label={t('inventory.dispense.limitAlready')}>{q(limit.already)}</Descriptions.Item>
+              <Descriptions.Item label={t('inventory.dispense.limitNow')}>{q(limit.requested)}</Descriptions.Item>
+              <Descriptions.Item label={t('inventory.dispense.limitTotal')}>
+                <strong>{q(limit.already + limit.requested)}</strong>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('inventory.dispense.limitLimit')}>{q(limit.limit)}</Descriptions.Item>
+              <Descriptions.Item label={t('inventory.dispense.limitOver')}>
+                <Typography.Text type="danger">{q(limit.already + limit.requested - limit.limit)}</Typography.Text>
+              </Descriptions.Item>
+            </Descriptions>
+            <Typography.Paragraph>
+              {t('inventory.dispense.limitBody', {
+                name: person?.name ?? '',
+                product: limitProduct ? products.name(limitProduct) : '',
+                already: q(limit.already),
+                limit: q(limit.limit),
+                requested: q(limit.requested),
+                total: q(limit.already + limit.requested),
+                over: q(limit.already + limit.requested - limit.limit)
+              })}
+            </Typography.Paragraph>
+          </>
         )}
       </Modal>
     </div>

@@ -31,7 +31,7 @@ export function IssueLine({ index, name, products, version, onRemove }: { index:
       <Col flex="24px" style={{ color: '#8c8c8c', paddingTop: 36, textAlign: 'right' }}>
         {index + 1}
       </Col>
-      <Col flex="300px">
+      <Col flex="270px">
         <Form.Item
           name={[name, 'productId']}
           label={t('inventory.field.product')}
@@ -41,10 +41,10 @@ export function IssueLine({ index, name, products, version, onRemove }: { index:
             return v
           }}
         >
-          <ProductSelect products={products} width={290} testId={`issue-product-${index}`} />
+          <ProductSelect products={products} width={260} testId={`issue-product-${index}`} />
         </Form.Item>
       </Col>
-      <Col flex="250px">
+      <Col flex="230px">
         <Form.Item
           name={[name, 'qty']}
           label={t('inventory.field.quantity')}
@@ -54,8 +54,8 @@ export function IssueLine({ index, name, products, version, onRemove }: { index:
           <QtyInput product={product} testId={`issue-qty-${index}`} />
         </Form.Item>
       </Col>
-      <Col flex="auto">
-        <StockLotPick lotName={[name, 'lotId']} reasonName={[name, 'lotReason']} watchName={['lines', name, 'lotId']} lots={lots} pack={product} testId={`issue-lot-${index}`} />
+      <Col flex="340px">
+        <StockLotPick lotName={[name, 'lotId']} reasonName={[name, 'lotReason']} watchName={['lines', name, 'lotId']} lots={lots} pack={product} testId={`issue-lot-${index}`} width={330} />
       </Col>
       <Col flex="32px" style={{ paddingTop: 30 }}>
         {onRemove && (

@@ -69,9 +69,21 @@ export function StockCardPage() {
     return null
   }
 
-  const unitHead = (key: string) => `${t(key)}（${unitWord(t, pack.unit, 2)}）`
+  const unitHead = (key: string) => t('inventory.card.unitHead', { label: t(key), unit: unitWord(t, pack.unit, 2) })
   const columns = [
-    { title: t('inventory.field.date'), dataIndex: 'date', key: 'date', width: 104, render: (d: string) => <span className="sd-num">{d}</span> },
+    {
+      title: t('inventory.field.dateBy'),
+      key: 'date',
+      width: 150,
+      render: (_: unknown, m: StockCardRow) => (
+        <div style={{ lineHeight: 1.35 }}>
+          <span className="sd-num">{m.date}</span>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} title={t('inventory.card.enteredBy')}>
+            {m.createdBy} · {fmtDateTime(m.createdAt, info.timeZone, false)}
+          </Typography.Text>
+        </div>
+      )
+    },
     {
       title: t('inventory.field.kind'),
       key: 'kind',
@@ -89,17 +101,21 @@ export function StockCardPage() {
               {t('inventory.card.reversed')}
             </Tag>
           )}
+          {!lotId && (
+            <a href={`#${cardPath({ lot: m.lotId })}`} style={{ fontSize: 12 }} data-testid="card-lot-link">
+              {t('inventory.card.lot', { lotNumber: m.lotNumber })}
+            </a>
+          )}
         </Space>
       )
     },
-    ...(lotId ? [] : [{ title: t('inventory.field.lotNumber'), key: 'lot', width: 100, render: (_: unknown, m: StockCardRow) => <a href={`#${cardPath({ lot: m.lotId })}`}>{m.lotNumber}</a> }]),
     {
       title: t('inventory.field.counterpartyDoc'),
       key: 'who',
-      width: 180,
+      width: 160,
       render: (_: unknown, m: StockCardRow) => (
         <div style={{ lineHeight: 1.35 }}>
-          <Typography.Text ellipsis={{ tooltip: counterparty(m) }} style={{ maxWidth: 164, color: 'inherit' }}>
+          <Typography.Text ellipsis={{ tooltip: counterparty(m) }} style={{ maxWidth: 144, color: 'inherit' }}>
             {counterparty(m)}
           </Typography.Text>
           {m.documentNo && (
@@ -110,33 +126,21 @@ export function StockCardPage() {
         </div>
       )
     },
-    { title: unitHead('inventory.field.in'), key: 'in', width: 84, align: 'right' as const, render: (_: unknown, m: StockCardRow) => (m.quantity > 0 ? <span className="sd-num">{num(m.quantity)}</span> : null) },
-    { title: unitHead('inventory.field.out'), key: 'out', width: 84, align: 'right' as const, render: (_: unknown, m: StockCardRow) => (m.quantity < 0 ? <span className="sd-num">{num(-m.quantity)}</span> : null) },
-    { title: t('inventory.field.balance'), key: 'bal', width: 150, align: 'right' as const, render: (_: unknown, m: StockCardRow) => <strong className="sd-num" data-testid="card-balance">{qty(m.balance, pack)}</strong> },
+    { title: unitHead('inventory.field.in'), key: 'in', width: 90, align: 'right' as const, render: (_: unknown, m: StockCardRow) => (m.quantity > 0 ? <span className="sd-num">{num(m.quantity)}</span> : null) },
+    { title: unitHead('inventory.field.out'), key: 'out', width: 90, align: 'right' as const, render: (_: unknown, m: StockCardRow) => (m.quantity < 0 ? <span className="sd-num">{num(-m.quantity)}</span> : null) },
+    { title: t('inventory.field.balance'), key: 'bal', width: 130, align: 'right' as const, render: (_: unknown, m: StockCardRow) => <strong className="sd-num" style={{ whiteSpace: 'nowrap' }} data-testid="card-balance">{qty(m.balance, pack)}</strong> },
     {
       title: t('inventory.field.reasonNote'),
       key: 'note',
       ellipsis: { showTitle: true },
       render: (_: unknown, m: StockCardRow) => [reasonText(m), m.witness ? t('inventory.card.witness', { witness: m.witness }) : '', m.note].filter(Boolean).join('；')
     },
-    {
-      title: t('inventory.field.byWhen'),
-      key: 'by',
-      width: 124,
-      render: (_: unknown, m: StockCardRow) => (
-        <Typography.Text type="secondary" style={{ fontSize: 12, lineHeight: 1.3, display: 'block' }}>
-          {m.createdBy}
-          <br />
-          {fmtDateTime(m.createdAt, info.timeZone, false)}
-        </Typography.Text>
-      )
-    },
     ...(keeper
       ? [
           {
             title: '',
             key: 'act',
-            width: 84,
+            width: 100,
             render: (_: unknown, m: StockCardRow) => {
               const why = refusal(m)
               return (
@@ -191,7 +195,7 @@ export function StockCardPage() {
         list={list}
         testId="stock-card-table"
         columns={columns}
-        scroll={{ x: lotId ? 960 : 1060 }}
+        scroll={{ x: 1000 }}
         onRow={(m) => ({ style: m.reversedById || m.kind === 'reversal' ? { color: '#8c8c8c' } : undefined })}
       />
       <StockReverseModal

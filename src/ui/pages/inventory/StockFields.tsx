@@ -62,7 +62,7 @@ export function QtyInput({ value = { n: null, per: 'unit' }, onChange, product, 
           data-testid={testId ? `${testId}-per` : undefined}
         />
       )}
-      {product && base !== null && (
+      {product && showPer && base !== null && (
         <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={testId ? `${testId}-base` : undefined}>
           = {qty(base, product)}
         </Typography.Text>

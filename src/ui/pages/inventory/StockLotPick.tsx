@@ -33,7 +33,7 @@ export function StockLotPick({ lotName, reasonName, watchName, lots, pack, testI
   const label = (l: LotStock) =>
     t('inventory.lotPick.option', { lotNumber: l.lotNumber, expiry: l.expiry, days: num(l.daysToExpiry), balance: pack ? qty(l.balance, pack) : num(l.balance) })
   const hint = !chosen && good.length > 0
-    ? <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-fefo`}>{t('inventory.lotPick.fefoList', { lots: good.slice(0, 3).map(label).join('；') })}</Typography.Text>
+    ? <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-fefo`}>{t('inventory.lotPick.fefoList', { lots: good.slice(0, 3).map(label).join(t('inventory.error.listSep')) })}</Typography.Text>
     : good.length === 0 && pack
       ? <Typography.Text type="warning" style={{ fontSize: 12 }}>{t('inventory.lotPick.none')}</Typography.Text>
       : undefined
@@ -42,6 +42,7 @@ export function StockLotPick({ lotName, reasonName, watchName, lots, pack, testI
       <Form.Item name={lotName} label={t('inventory.field.lot')} extra={hint}>
         <Select
           style={{ width }}
+          popupMatchSelectWidth={false}
           options={[{ value: '', label: t('inventory.lotPick.auto') }, ...good.map((l) => ({ value: l.lotId, label: label(l) }))]}
           data-testid={testId}
         />

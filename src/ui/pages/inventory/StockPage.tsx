@@ -6,7 +6,7 @@
  */
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { ExportOutlined, ImportOutlined, ReloadOutlined, RollbackOutlined, UserOutlined } from '@ant-design/icons'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react'
 import type { Alerts, LotStock, ProductStock } from '../../../api/inventory'
 import { call } from '../../app/client'
 import { useI18n } from '../../app/i18n'
@@ -140,7 +140,7 @@ export function StockPage() {
         pagination={false}
         data-testid="stock-table"
         expandable={{ expandedRowRender: lotTable, rowExpandable: (p) => p.lots.length > 0, expandRowByClick: true }}
-        onRow={(p) => ({ 'data-testid': `stock-row-${p.code}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(p) => ({ 'data-testid': `stock-row-${p.code}` }) as HTMLAttributes<HTMLElement>}
         columns={[
           {
             title: t('inventory.field.product'),
@@ -154,7 +154,24 @@ export function StockPage() {
               </Space>
             )
           },
-          { title: t('inventory.field.onHand'), key: 'onHand', align: 'right', render: (_, p) => <span className="sd-num" data-testid="stock-onhand">{qty(p.onHand, p)}</span> },
+          {
+            title: t('inventory.field.onHand'),
+            key: 'onHand',
+            align: 'right',
+            render: (_, p) => {
+              const expired = p.lots.filter((l) => l.expired).reduce((s, l) => s + l.balance, 0)
+              return (
+                <>
+                  <span className="sd-num" data-testid="stock-onhand">{qty(p.onHand, p)}</span>
+                  {expired > 0 && (
+                    <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+                      {t('inventory.stock.ofWhichExpired', { quantity: qty(expired, p) })}
+                    </Typography.Text>
+                  )}
+                </>
+              )
+            }
+          },
           {
             title: <Tooltip title={t('inventory.stock.monthsHint')}>{t('inventory.field.months')}</Tooltip>,
             key: 'months',
