@@ -97,6 +97,7 @@ test('a clerk receives two lots, dispenses, is refused a dispense beyond the sto
   await expect(page.getByTestId('entry-lookup-row')).toHaveCount(1)
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('dispense-person-name')).toHaveText(WANG.name)
+  await expect(page.getByTestId('dispense-product').locator('input')).toBeFocused() // on to the product, from the keyboard
   await choose(page.getByTestId('dispense-product'), '52', CONDOM)
   await page.getByTestId('dispense-qty').fill('20')
   await expect(page.getByTestId('dispense-qty-base')).toHaveText('= 20 只（2 盒）')
@@ -120,6 +121,8 @@ test('a clerk receives two lots, dispenses, is refused a dispense beyond the sto
   await expect(error).toContainText('40 只（4 盒）')
   await expect(page.getByTestId('dispense-qty')).toHaveValue('40')
   await expect(page.getByTestId('dispense-person-name')).toHaveText(WANG.name)
+  await expect(page.getByText('可用只有 30 只（3 盒）')).toBeVisible() // under the quantity too
+  await page.waitForTimeout(300) // the field message's animation, for the screenshot
   await shot(page, 'inventory-dispense-refused')
 
   // 4. the lot's stock card: receipt +50, dispense −20 → 30; reverse the dispense → 50

@@ -8,7 +8,7 @@
  */
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Typography } from 'antd'
 import { ArrowLeftOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Move } from '../../../api/inventory'
 import type { Person } from '../../../api/persons'
 import { callResult } from '../../app/client'
@@ -61,6 +61,13 @@ export function DispensePage() {
   const product = products.byId(productId)
   const lots = useLots(productId, false, version)
   const box = useRef<HTMLDivElement>(null)
+
+  // a person chosen: the keyboard goes on to the product (the form was disabled until now)
+  useEffect(() => {
+    if (!person) return
+    const h = setTimeout(() => box.current?.querySelector<HTMLElement>('[data-testid="dispense-product"] input')?.focus(), 60)
+    return () => clearTimeout(h)
+  }, [person])
 
   const send = async (v: Values, confirmLimit: boolean) => {
     if (!person) return
