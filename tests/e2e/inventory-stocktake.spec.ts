@@ -93,6 +93,9 @@ test('head runs a stocktake with a loss and sees it in the monthly report', asyn
   await page.getByTestId('confirm-ok').click()
   await expect(page.getByTestId('stocktake-status')).toHaveText('已确认')
   expect((await head.call('inventory.stock', { productId: CONDOM }))[0].onHand).toBe(1230)
+  await page.getByTestId('stocktake-back').click()
+  await expect(page.getByTestId('stocktake-list')).toContainText('已确认')
+  await shot(page, 'inventory-stocktake-list')
 
   // the loss in the monthly report
   await page.goto(`${station.url.split('#')[0]}#/stock/report?period=${period}`)

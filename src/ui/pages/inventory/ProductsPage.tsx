@@ -29,29 +29,29 @@ export function ProductsPage() {
   const [editing, setEditing] = useState<Product | null>(null)
   const [adding, setAdding] = useState(false)
   const list = products.list.filter((p) => showInactive || p.active)
+  const nowrap = { style: { whiteSpace: 'nowrap' as const } }
 
   const columns: ColumnsType<Product> = [
-    { title: t('stockReports.products.col.code'), dataIndex: 'code', key: 'code', render: (v: string) => <span className="sd-num">{v}</span> },
     {
       title: t('stockReports.products.col.name'),
       key: 'name',
-      width: 280,
       render: (_, p) => (
         <div>
           <div>{products.name(p)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {products.name(p) === p.name ? p.nameEn : p.name}
+            <span className="sd-num">{p.code}</span>
+            {(products.name(p) === p.name ? p.nameEn : p.name) && ` · ${products.name(p) === p.name ? p.nameEn : p.name}`}
           </Typography.Text>
         </div>
       )
     },
-    { title: t('stockReports.products.col.category'), dataIndex: 'category', key: 'category', render: (c: string) => t(`stockReports.category.${c}`) },
-    { title: t('stockReports.products.col.unit'), key: 'unit', render: (_, p) => unitWord(t, p.unit, 2) },
-    { title: t('stockReports.products.col.pack'), key: 'pack', render: (_, p) => (packIsUnit(p) ? <Typography.Text type="secondary">{t('stockReports.products.single')}</Typography.Text> : t('inventory.qty.packRule', { pack: unitWord(t, p.packUnit, 1, true), size: num(p.packSize), unit: unitWord(t, p.unit, p.packSize) })) },
-    { title: t('stockReports.products.col.yearlyLimit'), key: 'limit', align: 'right', render: (_, p) => (p.yearlyLimit === null ? <Typography.Text type="secondary">{t('stockReports.products.noLimit')}</Typography.Text> : `${num(p.yearlyLimit)} ${unitWord(t, p.unit, p.yearlyLimit)}`) },
-    { title: t('stockReports.products.col.months'), key: 'months', align: 'right', render: (_, p) => t('stockReports.products.monthsRange', { min: num(p.minMonths), max: num(p.maxMonths) }) },
-    { title: t('stockReports.products.col.onHand'), key: 'onHand', align: 'right', render: (_, p) => <span className="sd-num">{qty(p.onHand, p)}</span> },
-    { title: t('stockReports.products.col.active'), key: 'active', render: (_, p) => (p.active ? <Tag color="green">{t('stockReports.products.inUse')}</Tag> : <Tag>{t('stockReports.products.notInUse')}</Tag>) },
+    { title: t('stockReports.products.col.category'), dataIndex: 'category', key: 'category', onCell: () => nowrap, render: (c: string) => t(`stockReports.category.${c}`) },
+    { title: t('stockReports.products.col.unit'), key: 'unit', onCell: () => nowrap, render: (_, p) => unitWord(t, p.unit, 2) },
+    { title: t('stockReports.products.col.pack'), key: 'pack', onCell: () => nowrap, render: (_, p) => (packIsUnit(p) ? <Typography.Text type="secondary">{t('stockReports.products.single')}</Typography.Text> : t('inventory.qty.packRule', { pack: unitWord(t, p.packUnit, 1, true), size: num(p.packSize), unit: unitWord(t, p.unit, p.packSize) })) },
+    { title: t('stockReports.products.col.yearlyLimit'), key: 'limit', onCell: () => nowrap, align: 'right', render: (_, p) => (p.yearlyLimit === null ? <Typography.Text type="secondary">{t('stockReports.products.noLimit')}</Typography.Text> : `${num(p.yearlyLimit)} ${unitWord(t, p.unit, p.yearlyLimit)}`) },
+    { title: t('stockReports.products.col.months'), key: 'months', onCell: () => nowrap, align: 'right', render: (_, p) => t('stockReports.products.monthsRange', { min: num(p.minMonths), max: num(p.maxMonths) }) },
+    { title: t('stockReports.products.col.onHand'), key: 'onHand', onCell: () => nowrap, align: 'right', render: (_, p) => <span className="sd-num">{qty(p.onHand, p)}</span> },
+    { title: t('stockReports.products.col.active'), key: 'active', onCell: () => nowrap, render: (_, p) => (p.active ? <Tag color="green">{t('stockReports.products.inUse')}</Tag> : <Tag>{t('stockReports.products.notInUse')}</Tag>) },
     ...(head
       ? [
           {
@@ -83,7 +83,7 @@ export function ProductsPage() {
       </div>
       <ExpirySetting head={head} />
       <div data-testid="products-table">
-        <Table<Product> rowKey="id" size="middle" loading={products.loading} columns={columns} dataSource={list} pagination={false} scroll={{ x: 1150 }} />
+        <Table<Product> rowKey="id" size="middle" loading={products.loading} columns={columns} dataSource={list} pagination={false} />
       </div>
       <ProductsForm
         key={editing?.id ?? (adding ? 'new' : 'none')}

@@ -45,8 +45,10 @@ export function StocktakeSheet({ id }: { id: string }) {
     setSt(s)
     const saved = entriesOf(s)
     const draft = keepDraft && s.status === 'open' ? localStorage.getItem(draftKey(s.id)) : null
-    if (draft) {
-      const mine = JSON.parse(draft) as Record<string, CountEntry>
+    const mine = draft ? (JSON.parse(draft) as Record<string, CountEntry>) : null
+    // a draft that says something the saved counts do not
+    const differs = mine && Object.entries(mine).some(([lot, e]) => JSON.stringify(e) !== JSON.stringify(saved[lot]))
+    if (mine && differs) {
       setEntries({ ...saved, ...mine })
       setDirty(true)
       setRestored(true)
