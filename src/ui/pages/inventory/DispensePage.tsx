@@ -65,7 +65,12 @@ export function DispensePage() {
   // a person chosen: the keyboard goes on to the product (the form was disabled until now)
   useEffect(() => {
     if (!person) return
-    const h = setTimeout(() => box.current?.querySelector<HTMLElement>('[data-testid="dispense-product"] input')?.focus(), 60)
+    const h = setTimeout(() => {
+      // unless the clerk is already in a field of the form
+      const at = document.activeElement
+      if (at && at !== document.body && box.current?.contains(at)) return
+      box.current?.querySelector<HTMLElement>('[data-testid="dispense-product"] input')?.focus()
+    }, 60)
     return () => clearTimeout(h)
   }, [person])
 
@@ -107,11 +112,13 @@ export function DispensePage() {
 
   const save = async () => {
     if (!person) return setError(t('inventory.dispense.noPerson'))
+    let v: Values
     try {
-      await send(await form.validateFields(), false)
+      v = await form.validateFields()
     } catch {
-      setError(t('inventory.error.checkRed'))
+      return setError(t('inventory.error.checkRed'))
     }
+    await send(v, false)
   }
 
   const required = { required: true, message: t('errors.rule.required') }
