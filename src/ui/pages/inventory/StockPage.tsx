@@ -17,6 +17,7 @@ import { StockAlerts } from './StockAlerts'
 import { cardPath, ExpiryText } from './StockWords'
 import { useQty } from './quantity'
 import { productName } from './useProducts'
+import { HeadMoveButtons } from './HeadMoveButtons'
 
 interface Row extends ProductStock {
   months: number | null
@@ -123,6 +124,8 @@ export function StockPage() {
             <Button icon={<RollbackOutlined />} onClick={() => navigate('/stock/return')} data-testid="stock-return">
               {t('inventory.nav.return')}
             </Button>
+            {/* adjust, waste, destroy expired stock: the head's alone (renders nothing for others) */}
+            <HeadMoveButtons onDone={() => void load()} />
           </Space>
         )}
         <span className="sd-grow" />
