@@ -140,7 +140,14 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         url: `http://127.0.0.1:${port}/#token=${token}`,
         port,
         token,
-        close: () => new Promise<void>((r) => server.close(() => r()))
+        // stops listening, drops idle keep-alive connections at once and any still busy after 2 s,
+        // so a browser tab left open never holds the shutdown
+        close: () =>
+          new Promise<void>((r) => {
+            const force = setTimeout(() => server.closeAllConnections(), 2000)
+            server.close(() => (clearTimeout(force), r()))
+            server.closeIdleConnections()
+          })
       })
     })
   })

@@ -20,7 +20,7 @@ import { checkLedger } from '../../../src/core/inventory/verify'
 import { monthlyReport } from '../../../src/core/inventory/report'
 import { CONDOM, EC, inventoryStation, PILL, type Station } from './setup'
 
-const SEQUENCES = Number(process.env.PROP_SEQUENCES ?? 1000)
+const SEQUENCES = Number(process.env.PROP_SEQUENCES ?? 2000)
 const OPS = 14
 
 let st: Station
@@ -83,7 +83,7 @@ const date = (r: () => number) => {
 }
 
 describe('ledger property', () => {
-  it(`holds over ${SEQUENCES} random sequences of ${OPS} moves`, () => {
+  it(`holds over ${SEQUENCES} random sequences of ${OPS} moves`, { timeout: 120_000 }, () => {
     const products = [CONDOM, PILL, EC]
     const refusedCodes = new Map<string, number>()
     let accepted = 0
