@@ -23,6 +23,7 @@ import { dateItemProps, MoveDate, qtyBase } from './StockFields'
 import { StockResult } from './StockResult'
 import { STOCK_PATH } from './StockWords'
 import { useProducts } from './useProducts'
+import { checkedDocument } from './documentLines'
 
 interface Values {
   servicePointId?: string
@@ -60,16 +61,9 @@ export function IssuePage() {
   const save = async () => {
     setError(null)
     setDone(null)
-    const all = (form.getFieldValue('lines') as IssueLineValues[]) ?? []
-    const lines = all.filter((l) => !blank(l))
-    if (!lines.length) return setError(t('inventory.receive.noLines'))
-    if (lines.length !== all.length) form.setFieldValue('lines', lines)
-    let v: Values
-    try {
-      v = await form.validateFields()
-    } catch {
-      return setError(t('inventory.error.checkRed'))
-    }
+    const checked = await checkedDocument<Values, IssueLineValues>(form, blank, (k) => setError(t(k)))
+    if (!checked) return
+    const { values: v, lines } = checked
     setBusy(true)
     try {
       const r = await callResult('inventory.issue', {
