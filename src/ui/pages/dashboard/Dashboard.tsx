@@ -19,6 +19,7 @@ import { stationPages } from '../station'
 import type { PageDef } from '../types'
 import { ScreeningCard } from './ScreeningCard'
 import { StockCard } from './StockCard'
+import { Breakdown, StatCard } from './StatCard'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -254,55 +255,6 @@ export function Dashboard() {
           </StatCard>
         </Col>
       </Row>
-    </div>
-  )
-}
-
-function StatCard({ title, testId, onOpen, children }: { title: string; testId: string; onOpen?: (() => void) | false; children: ReactNode }) {
-  const { t } = useI18n()
-  return (
-    <Card
-      size="small"
-      title={title}
-      style={{ height: '100%' }}
-      data-testid={testId}
-      extra={
-        onOpen ? (
-          <Typography.Link onClick={onOpen} style={{ fontSize: 13 }}>
-            {t('dashboard.open')}
-          </Typography.Link>
-        ) : undefined
-      }
-    >
-      {children}
-    </Card>
-  )
-}
-
-interface Entry {
-  key: string
-  label: string
-  n: number
-  color?: string
-  icon?: ReactNode
-  testId?: string
-  title?: string
-}
-
-function Breakdown({ entries, empty, num }: { entries: Entry[]; empty: string; num: (n: number) => string }) {
-  if (!entries.length)
-    return (
-      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
-        {empty}
-      </Typography.Paragraph>
-    )
-  return (
-    <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-      {entries.map((e) => (
-        <Tag key={e.key} color={e.color} icon={e.icon} title={e.title} data-testid={e.testId ?? `breakdown-${e.key}`}>
-          {e.label} {num(e.n)}
-        </Tag>
-      ))}
     </div>
   )
 }
