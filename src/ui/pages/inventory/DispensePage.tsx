@@ -7,13 +7,12 @@
  * refusal every value stays.
  */
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Typography } from 'antd'
-import { ArrowLeftOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons'
+import { SaveOutlined, WarningOutlined } from '@ant-design/icons'
 import { useEffect, useRef, useState } from 'react'
 import type { Move } from '../../../api/inventory'
 import type { Person } from '../../../api/persons'
 import { callResult } from '../../app/client'
 import { useI18n } from '../../app/i18n'
-import { navigate } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
 import { enterToNext } from '../../components/enterNav'
@@ -23,9 +22,9 @@ import { splitPath, useStockErrors } from './StockErrors'
 import { dateItemProps, MoveDate, ProductSelect, QtyInput, qtyBase, useLots, type QtyValue } from './StockFields'
 import { StockLotPick } from './StockLotPick'
 import { StockResult } from './StockResult'
-import { STOCK_PATH } from './StockWords'
 import { useProducts } from './useProducts'
 import { LOT_CHOICE_REASONS } from '../../../api/inventory'
+import { StockDocFrame } from './StockDocFrame'
 
 interface Values {
   productId?: string
@@ -126,23 +125,7 @@ export function DispensePage() {
   const q = (n: number) => (limitProduct ? errors.qty(n, limitProduct) : num(n))
 
   return (
-    <div
-      ref={box}
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault()
-          void save()
-        }
-      }}
-      style={{ maxWidth: 1000 }}
-      data-testid="dispense-page"
-    >
-      <div className="sd-page-toolbar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(STOCK_PATH)}>
-          {t('inventory.card.back')}
-        </Button>
-        <Typography.Text type="secondary">{t('inventory.dispense.intro')}</Typography.Text>
-      </div>
+    <StockDocFrame ref={box} intro={t('inventory.dispense.intro')} onSave={() => void save()} maxWidth={1000} testId="dispense-page">
       {done && (
         <StockResult
           title={t('inventory.dispense.done', { name: done.name })}
@@ -240,6 +223,6 @@ export function DispensePage() {
           </>
         )}
       </Modal>
-    </div>
+    </StockDocFrame>
   )
 }

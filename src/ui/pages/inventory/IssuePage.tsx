@@ -6,12 +6,11 @@
  * Enter in the last field adds a line, Ctrl+S saves.
  */
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd'
-import { ArrowLeftOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons'
+import { PlusOutlined, SaveOutlined } from '@ant-design/icons'
 import { useCallback, useRef, useState } from 'react'
 import type { LOT_CHOICE_REASONS, Move } from '../../../api/inventory'
 import { callResult } from '../../app/client'
 import { useI18n } from '../../app/i18n'
-import { navigate } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
 import { enterToNext } from '../../components/enterNav'
@@ -21,9 +20,9 @@ import { blankIssueLine, IssueLine, type IssueLineValues } from './IssueLine'
 import { splitPath, useStockErrors } from './StockErrors'
 import { dateItemProps, MoveDate, qtyBase } from './StockFields'
 import { StockResult } from './StockResult'
-import { STOCK_PATH } from './StockWords'
 import { useProducts } from './useProducts'
 import { checkedDocument } from './documentLines'
+import { StockDocFrame } from './StockDocFrame'
 
 interface Values {
   servicePointId?: string
@@ -102,24 +101,7 @@ export function IssuePage() {
 
   const required = { required: true, message: t('errors.rule.required') }
   return (
-    <div
-      ref={box}
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault()
-          void save()
-        }
-      }}
-      onKeyDownCapture={enterToNext(addLine)}
-      style={{ maxWidth: 1200 }}
-      data-testid="issue-page"
-    >
-      <div className="sd-page-toolbar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(STOCK_PATH)}>
-          {t('inventory.card.back')}
-        </Button>
-        <Typography.Text type="secondary">{t('inventory.issue.intro')}</Typography.Text>
-      </div>
+    <StockDocFrame ref={box} intro={t('inventory.issue.intro')} onSave={() => void save()} onKeyDownCapture={enterToNext(addLine)} maxWidth={1200} testId="issue-page">
       {done && <StockResult title={t('inventory.issue.done', { point: done.point })} moves={done.moves} pack={(id) => products.byId(id)} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="issue-error" />}
       <Form<Values> form={form} layout="vertical" colon={false} requiredMark initialValues={{ date: today, documentNo: '', note: '', lines: [blankIssueLine()] }}>
@@ -166,6 +148,6 @@ export function IssuePage() {
           </Typography.Text>
         </Space>
       </Form>
-    </div>
+    </StockDocFrame>
   )
 }

@@ -6,12 +6,11 @@
  * puts each line's error under its field and keeps every value typed.
  */
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd'
-import { ArrowLeftOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons'
+import { PlusOutlined, SaveOutlined } from '@ant-design/icons'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Move } from '../../../api/inventory'
 import { call, callResult } from '../../app/client'
 import { useI18n } from '../../app/i18n'
-import { navigate } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
 import { enterToNext, formFields } from '../../components/enterNav'
@@ -20,9 +19,9 @@ import { blankLine, isBlank, ReceiveLine, type ReceiveLineValues } from './Recei
 import { splitPath, useStockErrors } from './StockErrors'
 import { dateItemProps, MoveDate, qtyBase } from './StockFields'
 import { StockResult } from './StockResult'
-import { STOCK_PATH } from './StockWords'
 import { useProducts } from './useProducts'
 import { checkedDocument } from './documentLines'
+import { StockDocFrame } from './StockDocFrame'
 
 interface Values {
   documentNo: string
@@ -109,21 +108,8 @@ export function ReceivePage() {
     }
   }
 
-  const onKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-      e.preventDefault()
-      void save()
-    }
-  }
-
   return (
-    <div ref={box} onKeyDown={onKey} onKeyDownCapture={enterToNext(addLine)} style={{ maxWidth: 1100 }} data-testid="receive-page">
-      <div className="sd-page-toolbar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(STOCK_PATH)}>
-          {t('inventory.card.back')}
-        </Button>
-        <Typography.Text type="secondary">{t('inventory.receive.intro')}</Typography.Text>
-      </div>
+    <StockDocFrame ref={box} intro={t('inventory.receive.intro')} onSave={() => void save()} onKeyDownCapture={enterToNext(addLine)} maxWidth={1100} testId="receive-page">
       {done && <StockResult title={t('inventory.receive.done', { documentNo: done.documentNo, n: done.moves.length })} moves={done.moves} pack={(id) => products.byId(id)} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="receive-error" />}
       <Form<Values> form={form} layout="vertical" colon={false} requiredMark initialValues={{ date: today, documentNo: '', supplier: '', note: '', lines: [blankLine()] }} onFinish={() => void save()}>
@@ -186,6 +172,6 @@ export function ReceivePage() {
           </Typography.Text>
         </Space>
       </Form>
-    </div>
+    </StockDocFrame>
   )
 }

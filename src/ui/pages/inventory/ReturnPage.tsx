@@ -4,14 +4,13 @@
  * much). From where, product, lot, quantity, date, reason and note; Enter moves on and saves at
  * the end, Ctrl+S saves; a refusal keeps every value.
  */
-import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd'
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Form, Input, Radio, Select, Space } from 'antd'
+import { SaveOutlined } from '@ant-design/icons'
 import { useState } from 'react'
 import { RETURN_REASONS, type Move } from '../../../api/inventory'
 import type { Person } from '../../../api/persons'
 import { callResult } from '../../app/client'
 import { useI18n } from '../../app/i18n'
-import { navigate } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
 import { enterToNext } from '../../components/enterNav'
@@ -21,8 +20,8 @@ import { DispensePerson } from './DispensePerson'
 import { splitPath, useStockErrors } from './StockErrors'
 import { dateItemProps, MoveDate, ProductSelect, QtyInput, qtyBase, useLots, type QtyValue } from './StockFields'
 import { StockResult } from './StockResult'
-import { STOCK_PATH } from './StockWords'
 import { useProducts } from './useProducts'
+import { StockDocFrame } from './StockDocFrame'
 
 interface Values {
   servicePointId?: string
@@ -91,22 +90,7 @@ export function ReturnPage() {
 
   const required = { required: true, message: t('errors.rule.required') }
   return (
-    <div
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault()
-          void save()
-        }
-      }}
-      style={{ maxWidth: 1000 }}
-      data-testid="return-page"
-    >
-      <div className="sd-page-toolbar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(STOCK_PATH)}>
-          {t('inventory.card.back')}
-        </Button>
-        <Typography.Text type="secondary">{t('inventory.return.intro')}</Typography.Text>
-      </div>
+    <StockDocFrame intro={t('inventory.return.intro')} onSave={() => void save()} maxWidth={1000} testId="return-page">
       {done && <StockResult title={t('inventory.return.done', { from: done.from })} moves={done.moves} pack={(id) => products.byId(id)} />}
       <Card size="small" title={t('inventory.return.from')} style={{ marginBottom: 12 }}>
         <Radio.Group value={from} onChange={(e) => setFrom(e.target.value as 'point' | 'person')} style={{ marginBottom: 12 }} data-testid="return-from">
@@ -160,6 +144,6 @@ export function ReturnPage() {
           </Space>
         </div>
       </Card>
-    </div>
+    </StockDocFrame>
   )
 }
