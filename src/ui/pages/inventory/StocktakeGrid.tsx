@@ -10,6 +10,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react'
 import { STOCKTAKE_REASONS, type PackDisplay, type StocktakeLine } from '../../../api/inventory'
 import { useI18n } from '../../app/i18n'
 import { packIsUnit, unitWord } from './quantity'
+import { useProducts } from './useProducts'
 
 export interface CountEntry {
   counted: number | null
@@ -91,6 +92,12 @@ function CountCell({ row, line, value, onChange, mode, disabled, error }: { row:
 
 export function StocktakeGrid({ date, lines, entries, onChange, mode, readOnly, flagged }: Props) {
   const { t, num } = useI18n()
+  // the sheet's lines carry the Chinese name; the catalogue has the English one too
+  const products = useProducts(true)
+  const nameOf = (l: StocktakeLine) => {
+    const p = products.byId(l.productId)
+    return p ? products.name(p) : l.productName
+  }
   /** base units on a line, the packs they make under it in grey */
   const twoLines = (v: number, p: PackDisplay, sign = false) => {
     const a = Math.abs(v)
@@ -126,7 +133,7 @@ export function StocktakeGrid({ date, lines, entries, onChange, mode, readOnly, 
       onCell: (_, i) => ({ rowSpan: span[i ?? 0] }),
       render: (_, l) => (
         <div>
-          <div>{l.productName}</div>
+          <div>{nameOf(l)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {l.productCode}
           </Typography.Text>
