@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { CATALOGUE } from '../../src/core/inventory/products'
 import { test, expect, login, shot } from './fixtures'
+import { day } from './helpers'
 
 test.use({ demo: true })
 
@@ -136,7 +137,6 @@ test('head runs a stocktake with a loss and sees it in the monthly report', asyn
 
 test('head adjusts, wastes and destroys expired stock from the head’s buttons; a clerk has none', async ({ page, station }) => {
   const head = await station.as('head', 'demo-head-1')
-  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
   await head.call('inventory.receive', {
     documentNo: 'XJ-OLD-7',
     date: day(-60),

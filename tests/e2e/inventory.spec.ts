@@ -6,27 +6,11 @@
  * sees the balance restored. Screenshots (zh-CN, the stock card also in English) go to
  * tests/.tmp for a human to look at.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import type { Locator, Page } from '@playwright/test'
-import { checkDigit } from '../../src/api/idNumber'
+import type { Locator } from '@playwright/test'
 import { test, expect, login, type Station } from './fixtures'
+import { day, idOf, shot } from './helpers'
 
 test.use({ demo: true })
-
-const SHOTS = path.resolve(__dirname, '..', '.tmp')
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
-}
-
-/** a valid ID of the demo county (新县 411523); an even 17th digit is a woman */
-const idOf = (birth: string, seq: string) => {
-  const first17 = `411523${birth}${seq}`
-  return first17 + checkDigit(first17)
-}
-/** YYYY-MM-DD in the station's zone (Asia/Shanghai), `days` from today */
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
 
 const WANG = { id: idOf('19850412', '122'), name: '王桂芳' }
 const CONDOM = '男用避孕套（天然胶乳，52 mm）'

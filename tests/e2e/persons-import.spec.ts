@@ -12,8 +12,8 @@ import type { Page } from '@playwright/test'
 import { parseFile } from '../../src/core/persons/import/parse'
 import { badRows, rosterXlsx, validRow } from '../helpers/roster'
 import { test, expect, login, type Station } from './fixtures'
+import { shot } from './helpers'
 
-const SHOTS = path.resolve(__dirname, '..', '.tmp')
 const CLERK = { username: 'clerk', password: 'clerk-pass-1' }
 
 /** the test station of the integration tests (410102001) with its village room 一村服务室 (一村 in rosters) and a clerk */
@@ -33,11 +33,6 @@ async function setUpStation(station: Station): Promise<void> {
   await admin.call('users.create', { username: CLERK.username, displayName: '文员', role: 'clerk', password: CLERK.password })
   const head = await station.as('head', 'head-pass-1')
   await head.call('servicePoints.save', { kind: 'village_room', code: '410102001201', name: '一村服务室' })
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
 }
 
 /** picks an option of a searchable select by typing it (the list is virtual: far options are not rendered) */

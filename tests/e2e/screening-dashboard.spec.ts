@@ -10,10 +10,10 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { checkDigit } from '../../src/api/idNumber'
 import { test, expect, login, logout } from './fixtures'
+import { SHOTS, day } from './helpers'
 
 test.use({ demo: true })
 
-const SHOTS = path.resolve(__dirname, '..', '.tmp')
 async function shot(page: Page, name: string): Promise<void> {
   await page.mouse.move(640, 850) // away from the user menu, which opens on hover
   await expect(page.locator('.ant-dropdown:not(.ant-dropdown-hidden)')).toHaveCount(0)
@@ -26,9 +26,6 @@ const idOf = (birth: string, seq: number) => {
   const first17 = `411523${birth}${String(seq).padStart(2, '0')}2`
   return first17 + checkDigit(first17)
 }
-/** YYYY-MM-DD in the station's zone (Asia/Shanghai), `days` from today */
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
-
 const side = (o: object = {}) => ({ cbe: 'normal', birads: '1', ...o })
 const breast = (left: object = {}, right: object = {}) => ({ kind: 'breast', left: side(left), right: side(right), ultrasoundDone: true })
 

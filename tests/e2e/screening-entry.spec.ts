@@ -10,25 +10,10 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { checkDigit } from '../../src/api/idNumber'
 import { test, expect, login, type Station } from './fixtures'
+import { day, idOf, shot } from './helpers'
 
 test.use({ demo: true })
-
-const SHOTS = path.resolve(__dirname, '..', '.tmp')
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
-}
-
-/** a valid ID of the demo station's county (新县 411523); an even 17th digit is a woman */
-const idOf = (birth: string, seq: string) => {
-  const first17 = `411523${birth}${seq}`
-  return first17 + checkDigit(first17)
-}
-
-/** YYYY-MM-DD in the station's zone (Asia/Shanghai), `days` from today */
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
 
 const WANG = { id: idOf('19750412', '122'), name: '王桂芳' }
 const LI = { id: idOf('19800915', '144'), name: '李秀梅' }

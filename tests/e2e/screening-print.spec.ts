@@ -7,23 +7,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { checkDigit } from '../../src/api/idNumber'
 import { test, expect, login, logout } from './fixtures'
+import { day, idOf, shot } from './helpers'
 
 test.use({ demo: true })
-
-const SHOTS = path.resolve(__dirname, '..', '.tmp')
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
-}
-
-/** a valid ID of the demo station's county (新县 411523) */
-const idOf = (birth: string, seq: string) => {
-  const first17 = `411523${birth}${seq}`
-  return first17 + checkDigit(first17)
-}
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
 
 /** clicks, waits for the download and returns its name and bytes */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {

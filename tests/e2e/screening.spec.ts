@@ -3,28 +3,10 @@
  * village (the kind fills in women 35–64), starts it, opens it, finds the village's eligible
  * women on its roster and marks one invited today.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import type { Page } from '@playwright/test'
-import { checkDigit } from '../../src/api/idNumber'
 import { test, expect, login } from './fixtures'
+import { day, idOf, shot } from './helpers'
 
 test.use({ demo: true })
-
-const SHOTS = path.resolve(__dirname, '..', '.tmp')
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
-}
-
-/** a valid ID of the demo station's county (新县 411523) */
-const idOf = (birth: string, seq: string) => {
-  const first17 = `411523${birth}${seq}`
-  return first17 + checkDigit(first17)
-}
-
-/** YYYY-MM-DD in the station's zone (Asia/Shanghai), `days` from today */
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
 
 test('head creates a breast screening for one village, starts it and marks a woman invited', async ({ page, station }) => {
   // two eligible women of 王山村 and one of another village, through the core
