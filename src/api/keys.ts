@@ -17,6 +17,27 @@ export interface KeyFile {
   signature: string | null
 }
 
+/** a station key this station trusts to sign certificates (and, at the district, packets) */
+export interface TrustedKey {
+  stationCode: string
+  name: string
+  keyId: string
+  publicKey: string
+  /** 'own': this station's key; 'district': from the district's signed list */
+  source: 'own' | 'district'
+}
+
+export interface TrustState {
+  /** the district's public key, entered once by an admin; null until then */
+  district: { code: string; name: string; keyId: string; publicKey: string; setAt: string } | null
+  /** the district's list in force: when it was imported and how many keys it holds */
+  list: { importedAt: string; signedBy: string; count: number } | null
+  keys: TrustedKey[]
+}
+
+/** a key file's text (JSON), as read from the file the user chose */
+const keyFileText = z.object({ content: z.string().min(2).max(5_000_000) })
+
 export const keysApi = {
   'keys.info': method<KeyInfo>()({ input: empty, roles: ['admin', 'head'], kind: 'read' }),
   /** the station's public key as a key file, self-signed, for the district and other stations */
@@ -35,4 +56,26 @@ export const keysApi = {
     roles: ['admin', 'head'],
     kind: 'sensitive-read'
   })
+}
+
+/**
+ * The keys this station trusts to sign certificates: the district's public key and its signed
+ * list of station keys (answered by src/core/keys/trust*.ts).
+ */
+export const keysTrustApi = {
+  'keys.trust': method<TrustState>()({ input: empty, roles: ['admin', 'head', 'clerk'], kind: 'read' }),
+  /**
+   * Sets the district's public key from its key file (one entry, self-signed; or the district's
+   * signed list, whose signer must be one of its entries). Replacing a set key needs `replace`.
+   */
+  'keys.districtSet': method<TrustState>()({
+    input: keyFileText.extend({ replace: z.boolean().default(false) }),
+    roles: ['admin'],
+    kind: 'write'
+  }),
+  /**
+   * Imports the district's signed list of trusted station keys: refused (SIGNATURE_INVALID) unless
+   * signed by the district key set above. It replaces the list in force.
+   */
+  'keys.trustImport': method<TrustState>()({ input: keyFileText, roles: ['admin', 'head'], kind: 'write' })
 }

@@ -7,7 +7,7 @@ import { method } from './contract'
 import { empty } from './common'
 
 /** the kinds of printed documents; later issues add theirs (certificates, slips …) */
-export const PRINT_DOCS = ['personCard', 'screeningSlip', 'screeningReport', 'invitationList', 'stockReport', 'countSheet'] as const
+export const PRINT_DOCS = ['personCard', 'screeningSlip', 'screeningReport', 'invitationList', 'stockReport', 'countSheet', 'certificate', 'certificateBooklet'] as const
 export type PrintDoc = (typeof PRINT_DOCS)[number]
 
 export const PAPERS = ['A4', 'A5'] as const

@@ -46,7 +46,9 @@ describe('print settings', () => {
       { doc: 'screeningReport', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
       { doc: 'invitationList', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
       { doc: 'stockReport', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
-      { doc: 'countSheet', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' }
+      { doc: 'countSheet', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
+      { doc: 'certificate', paper: 'A4', offsetX: 0, offsetY: 0, defaultPaper: 'A4' },
+      { doc: 'certificateBooklet', paper: 'A5', offsetX: 0, offsetY: 0, defaultPaper: 'A5' }
     ])
   })
 
@@ -66,7 +68,7 @@ describe('print settings', () => {
     expect(fields(await t.fail('print.saveSettings', { doc: 'personCard', paper: 'A4', offsetX: 20.5, offsetY: 0 }, s.head))).toEqual(['offsetX:offset_range'])
     expect(fields(await t.fail('print.saveSettings', { doc: 'personCard', paper: 'A4', offsetX: 0, offsetY: -21 }, s.admin))).toEqual(['offsetY:offset_range'])
     expect((await t.fail('print.saveSettings', { doc: 'personCard', paper: 'A4', offsetX: Number.NaN, offsetY: 0 }, s.head)).code).toBe('VALIDATION')
-    expect(fields(await t.fail('print.saveSettings', { doc: 'certificate', paper: 'A4' } as never, s.head))?.[0]).toMatch(/^doc:/)
+    expect(fields(await t.fail('print.saveSettings', { doc: 'marriageCertificate', paper: 'A4' } as never, s.head))?.[0]).toMatch(/^doc:/)
     expect(fields(await t.fail('print.saveSettings', { doc: 'personCard', paper: 'A3' } as never, s.head))?.[0]).toMatch(/^paper:/)
     // the edges themselves are allowed
     await t.call('print.saveSettings', { doc: 'personCard', paper: 'A4', offsetX: -20, offsetY: 20 }, s.admin)

@@ -13,7 +13,9 @@ export const DEFAULT_PAPER: Record<PrintDoc, Paper> = {
   screeningReport: 'A4',
   invitationList: 'A4',
   stockReport: 'A4',
-  countSheet: 'A4'
+  countSheet: 'A4',
+  certificate: 'A4',
+  certificateBooklet: 'A5'
 }
 
 const offsetKey = (doc: PrintDoc) => `print.offset.${doc}`
