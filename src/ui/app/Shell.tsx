@@ -1,5 +1,5 @@
 import { Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd'
-import { HomeOutlined, LockOutlined, LogoutOutlined, MedicineBoxOutlined, SettingOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons'
+import { HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MedicineBoxOutlined, SettingOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons'
 import { useMemo, type ReactNode } from 'react'
 import { pages } from '../pages/registry'
 import type { PageDef } from '../pages/types'
@@ -8,7 +8,7 @@ import { LangSwitch } from './LangSwitch'
 import { navigate, useRoute } from './router'
 import { useApp } from './session'
 
-const GROUP_ICONS: Record<string, ReactNode> = { stock: <MedicineBoxOutlined />, station: <ShopOutlined />, admin: <SettingOutlined /> }
+const GROUP_ICONS: Record<string, ReactNode> = { migrants: <IdcardOutlined />, stock: <MedicineBoxOutlined />, station: <ShopOutlined />, admin: <SettingOutlined /> }
 
 export function Shell({ onLogout, onLock }: { onLogout: () => void; onLock: () => void }) {
   const { t } = useI18n()
@@ -19,7 +19,7 @@ export function Shell({ onLogout, onLock }: { onLogout: () => void; onLock: () =
   const items = useMemo(() => {
     const entry = (p: PageDef) => ({ key: p.path, icon: p.icon, label: t(p.navKey), 'data-testid': `nav-${p.path}` })
     const out: object[] = visible.filter((p) => p.group === 'top').map(entry)
-    for (const g of ['stock', 'station', 'admin'] as const) {
+    for (const g of ['migrants', 'stock', 'station', 'admin'] as const) {
       const children = visible.filter((p) => p.group === g).map(entry)
       if (children.length) out.push({ key: `group-${g}`, icon: GROUP_ICONS[g], label: t(`common.nav.${g}`), children })
     }
@@ -38,7 +38,7 @@ export function Shell({ onLogout, onLock }: { onLogout: () => void; onLock: () =
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>
           <HomeOutlined /> {t('common.appNameShort')}
         </div>
-        <Menu mode="inline" selectedKeys={[page?.parent ?? path]} defaultOpenKeys={['group-stock', 'group-station', 'group-admin']} items={items as never} onClick={(e) => navigate(e.key)} />
+        <Menu mode="inline" selectedKeys={[page?.parent ?? path]} defaultOpenKeys={['group-migrants', 'group-stock', 'group-station', 'group-admin']} items={items as never} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #eef0f3' }}>

@@ -6,8 +6,8 @@ export interface PageDef {
   path: string
   /** i18n key of its menu entry and title */
   navKey: string
-  /** menu group: top level, contraceptive stock, station records, or administration */
-  group: 'top' | 'stock' | 'station' | 'admin'
+  /** menu group: top level, migrant certificates, contraceptive stock, station records, or administration */
+  group: 'top' | 'migrants' | 'stock' | 'station' | 'admin'
   icon?: ReactNode
   roles: readonly Role[]
   component: ComponentType
