@@ -100,6 +100,8 @@ export interface CertificateRow {
   /** valid but past its last day on the station's today */
   expired: boolean
   printCount: number
+  /** its QR text, when asked for (list withQr: the CLI's `cert list`) */
+  qr?: string
 }
 
 /** what would be printed, for the clerk to confirm before issuing (nothing written) */
@@ -134,6 +136,9 @@ export interface CertificateSettings {
 
 const CERT_ROLES = ['head', 'clerk'] as const
 
+/** the signing key's passphrase when the key is protected and none is kept (else PASSPHRASE_REQUIRED) */
+const keyPassphraseInput = z.string().max(200).optional()
+
 /** the move to record when she is not yet an out-migrant */
 const migration = z.object({
   destination: requiredText(120),
@@ -150,10 +155,12 @@ export const certificateListInput = z
     year: z.number().int().min(2000).max(2100).optional(),
     personId: z.string().optional(),
     servicePointId: z.string().optional(),
+    /** each row with its QR text */
+    withQr: z.boolean().default(false),
     ...paging
   })
   .optional()
-  .default({ page: 1, pageSize: 50 })
+  .default({ page: 1, pageSize: 50, withQr: false })
 
 export const certificatesApi = {
   /** the facts that would be printed, what is missing, and whether she may have one */
@@ -168,13 +175,13 @@ export const certificatesApi = {
    * `migration`, records her move out in the same transaction.
    */
   'certificates.issue': method<Certificate>()({
-    input: z.object({ personId: z.string().min(1), issueDate: isoDate.optional(), migration: migration.optional() }),
+    input: z.object({ personId: z.string().min(1), issueDate: isoDate.optional(), migration: migration.optional(), passphrase: keyPassphraseInput }),
     roles: CERT_ROLES,
     kind: 'write'
   }),
   /** a new certificate from today's register facts; the old one becomes superseded */
   'certificates.renew': method<Certificate>()({
-    input: z.object({ id: z.string().min(1), issueDate: isoDate.optional(), reason: text(200).default('') }),
+    input: z.object({ id: z.string().min(1), issueDate: isoDate.optional(), reason: text(200).default(''), passphrase: keyPassphraseInput }),
     roles: CERT_ROLES,
     kind: 'write'
   }),
