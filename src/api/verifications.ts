@@ -81,7 +81,12 @@ const holder = z.object({
   /** where she came from (the issuing station's township if left empty) */
   from: text(120).default(''),
   /** when she arrived (the verification date if left empty) */
-  since: z.union([isoDate, z.literal('')]).optional().transform((v) => v || null)
+  since: z.union([isoDate, z.literal('')]).optional().transform((v) => v || null),
+  /**
+   * the date of her marriage (or its end), printed on the certificate: needed only to register
+   * someone new whose QR says married, remarried, divorced or widowed (the register requires it)
+   */
+  maritalDate: z.union([isoDate, z.literal('')]).optional().transform((v) => v || null)
 })
 
 export const verificationSaveInput = z.discriminatedUnion('method', [
