@@ -10,13 +10,14 @@ import { dashboardApi } from './dashboard'
 import { inventoryApi } from './inventory'
 import { inventoryPrintApi } from './inventoryPrint'
 import { jobsApi } from './jobs'
-import { keysApi } from './keys'
+import { keysApi, keysTrustApi } from './keys'
 import { personsApi, personsCardApi } from './persons'
 import { personsImportApi } from './personsImport'
 import { printApi } from './print'
 import { setupApi } from './setup'
 import { stationApi } from './station'
 import { desktopApi, systemApi } from './system'
+import { verificationsApi } from './verifications'
 
 export const api = {
   ...systemApi,
@@ -27,6 +28,7 @@ export const api = {
   ...auditApi,
   ...backupsApi,
   ...keysApi,
+  ...keysTrustApi,
   ...dashboardApi,
   ...personsApi,
   ...personsCardApi,
@@ -38,6 +40,7 @@ export const api = {
   ...screeningPrintApi,
   ...inventoryApi,
   ...inventoryPrintApi,
+  ...verificationsApi,
   ...printApi,
   ...desktopApi
 } as const

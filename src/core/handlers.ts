@@ -2,10 +2,12 @@
 import { auditHandlers } from './audit/handlers'
 import { authHandlers, usersHandlers } from './auth/handlers'
 import { backupsHandlers } from './backups/handlers'
+import { verificationsHandlers } from './certificates/verify'
 import { dashboardHandlers } from './dashboard/handlers'
 import { inventoryHandlers } from './inventory/handlers'
 import { inventoryPrintHandlers } from './inventory/print/handlers'
 import { keysHandlers } from './keys/handlers'
+import { keysTrustHandlers } from './keys/trust'
 import { personsHandlers } from './persons/handlers'
 import { personsImportHandlers } from './persons/import/handlers'
 import { jobsHandlers } from './jobs/handlers'
@@ -23,8 +25,10 @@ export const coreHandlers = {
   ...auditHandlers,
   ...backupsHandlers,
   ...keysHandlers,
+  ...keysTrustHandlers,
   ...dashboardHandlers,
   ...personsHandlers,
+  ...verificationsHandlers,
   ...printHandlers,
   ...personsImportHandlers,
   ...jobsHandlers,
