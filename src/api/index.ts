@@ -3,6 +3,8 @@ import { authApi, usersApi } from './auth'
 import { auditApi } from './audit'
 import { backupsApi } from './backups'
 import { campaignDashboardApi, campaignsApi } from './campaigns'
+import { certificateRatesApi } from './certificateRates'
+import { certificatesApi } from './certificates'
 import { recordsApi } from './screeningRecords'
 import { screeningPrintApi } from './screeningPrint'
 import type { InputOf, OutputOf, MethodDef } from './contract'
@@ -30,6 +32,7 @@ export const api = {
   ...keysApi,
   ...keysTrustApi,
   ...dashboardApi,
+  ...certificateRatesApi,
   ...personsApi,
   ...personsCardApi,
   ...personsImportApi,
@@ -40,6 +43,7 @@ export const api = {
   ...screeningPrintApi,
   ...inventoryApi,
   ...inventoryPrintApi,
+  ...certificatesApi,
   ...verificationsApi,
   ...printApi,
   ...desktopApi

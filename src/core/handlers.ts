@@ -2,6 +2,8 @@
 import { auditHandlers } from './audit/handlers'
 import { authHandlers, usersHandlers } from './auth/handlers'
 import { backupsHandlers } from './backups/handlers'
+import { certificateRatesHandlers } from './certificates/rates'
+import { certificatesHandlers } from './certificates/handlers'
 import { verificationsHandlers } from './certificates/verify'
 import { dashboardHandlers } from './dashboard/handlers'
 import { inventoryHandlers } from './inventory/handlers'
@@ -27,6 +29,7 @@ export const coreHandlers = {
   ...keysHandlers,
   ...keysTrustHandlers,
   ...dashboardHandlers,
+  ...certificateRatesHandlers,
   ...personsHandlers,
   ...verificationsHandlers,
   ...printHandlers,
@@ -37,5 +40,6 @@ export const coreHandlers = {
   ...campaignDashboardHandlers,
   ...screeningPrintHandlers,
   ...inventoryHandlers,
-  ...inventoryPrintHandlers
+  ...inventoryPrintHandlers,
+  ...certificatesHandlers
 }
