@@ -2,7 +2,6 @@
 import { auditHandlers } from './audit/handlers'
 import { authHandlers, usersHandlers } from './auth/handlers'
 import { backupsHandlers } from './backups/handlers'
-import { certificateRatesHandlers } from './certificates/rates'
 import { certificatesHandlers } from './certificates/handlers'
 import { verificationsHandlers } from './certificates/verify'
 import { dashboardHandlers } from './dashboard/handlers'
@@ -29,7 +28,6 @@ export const coreHandlers = {
   ...keysHandlers,
   ...keysTrustHandlers,
   ...dashboardHandlers,
-  ...certificateRatesHandlers,
   ...personsHandlers,
   ...verificationsHandlers,
   ...printHandlers,
