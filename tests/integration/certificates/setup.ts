@@ -88,13 +88,18 @@ export async function certificateStation(): Promise<CertStation> {
   const dir = tmpDir('sd-cert-')
   fs.cpSync(tpl.dir, dir, { recursive: true })
   const t = makeHost(dir)
+  return station(t, openSessions(t), tpl.village, tpl.people)
+}
+
+/** a session for each role's user (again after a restore, which ends every session) */
+export function openSessions(t: TestHost): Record<Role, string> {
   const users = t.host.runtime.sqlite!.prepare('SELECT id, username, role FROM users').all() as { id: string; username: string; role: Role }[]
   const s = {} as Record<Role, string>
   for (const role of ROLES) {
     const u = users.find((x) => x.role === role)!
     s[role] = t.host.openLocalSession({ userId: u.id, username: u.username, displayName: u.username, role, roles: [role], actor: u.username })
   }
-  return station(t, s, tpl.village, tpl.people)
+  return s
 }
 
 export const certificateCount = (st: CertStation): number => (st.sqlite().prepare('SELECT count(*) AS n FROM certificates').get() as { n: number }).n
