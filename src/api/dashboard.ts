@@ -56,6 +56,26 @@ export interface StockSummary {
   levels: (LevelAlert & { productNameEn: string })[]
 }
 
+/**
+ * migrant certificates at a glance, for the roles that may see certificates (head, clerk): the
+ * two rates as certificates.rates counts them for the current month, and the month's work
+ */
+export interface CertificateSummary {
+  /** the station's current month (YYYY-MM) and today, the day the rates are counted on */
+  month: string
+  asOf: string
+  /** 办证率 and 验证率 on today */
+  certificate: Rate
+  verification: Rate
+  /** certificates issued in the month (renewals included, voided ones too) */
+  issuedThisMonth: number
+  /** valid certificates of women still out-migrants whose last day is within the next expiringDays days (today included): to renew */
+  expiring: number
+  expiringDays: number
+  /** verifications dated in the month, whatever their result */
+  verificationsThisMonth: number
+}
+
 export interface DashboardSummary {
   station: { name: string; code: string; level: string; regionName: string }
   staff: { active: number; total: number; byPost: Record<string, number> }
@@ -68,6 +88,8 @@ export interface DashboardSummary {
   screening: ScreeningSummary | null
   /** null for a role that may not read stock (admin) */
   stock: StockSummary | null
+  /** null for a role that may not see certificates (admin, clinician) */
+  certificates: CertificateSummary | null
 }
 
 export const dashboardApi = {

@@ -3,6 +3,7 @@ import { authApi, usersApi } from './auth'
 import { auditApi } from './audit'
 import { backupsApi } from './backups'
 import { campaignDashboardApi, campaignsApi } from './campaigns'
+import { certificateRatesApi } from './certificateRates'
 import { certificatesApi } from './certificates'
 import { recordsApi } from './screeningRecords'
 import { screeningPrintApi } from './screeningPrint'
@@ -31,6 +32,7 @@ export const api = {
   ...keysApi,
   ...keysTrustApi,
   ...dashboardApi,
+  ...certificateRatesApi,
   ...personsApi,
   ...personsCardApi,
   ...personsImportApi,

@@ -2,6 +2,7 @@
 import { auditHandlers } from './audit/handlers'
 import { authHandlers, usersHandlers } from './auth/handlers'
 import { backupsHandlers } from './backups/handlers'
+import { certificateRatesHandlers } from './certificates/rates'
 import { certificatesHandlers } from './certificates/handlers'
 import { verificationsHandlers } from './certificates/verify'
 import { dashboardHandlers } from './dashboard/handlers'
@@ -28,6 +29,7 @@ export const coreHandlers = {
   ...keysHandlers,
   ...keysTrustHandlers,
   ...dashboardHandlers,
+  ...certificateRatesHandlers,
   ...personsHandlers,
   ...verificationsHandlers,
   ...printHandlers,

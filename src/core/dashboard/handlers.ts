@@ -7,6 +7,7 @@ import { listBackups } from '../backups/files'
 import { readStation } from '../station/profile'
 import { screeningSummary } from './screening'
 import { stockSummary } from './stock'
+import { certificateSummary } from './certificates'
 
 function groupCount(rows: { k: string; n: number }[]): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [r.k, r.n]))
@@ -47,7 +48,8 @@ export const dashboardHandlers: Handlers<typeof dashboardApi> = {
       audit: { today, lastBackupAt: last?.createdAt ?? null, chainOk: verifyChain(q).ok },
       keyUnprotected,
       screening: screeningSummary(ctx),
-      stock: stockSummary(ctx)
+      stock: stockSummary(ctx),
+      certificates: certificateSummary(ctx)
     }
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * The people behind a rate (certificates.ratePeople): every woman the rate counts in its
+ * denominator on the month's as-of day, or those in its numerator (counted) or not (the
+ * worklist: out-migrants without a valid certificate, in-migrants never verified), for the
+ * whole station or one village (servicePointId null: people with no service point). Ordered
+ * by pinyin. Opening the list is audited (names and ID numbers of many people).
+ */
+import type { ParsedInputOf, Page } from '../../api/contract'
+import type { certificateRatesApi, RatePerson } from '../../api/certificateRates'
+import type { Ctx } from '../context'
+import { stmt } from '../db/stmt'
+import { ageWindow, baseOn, countedOn, loadRateBase, monthAsOf, validOn, type DayState, type RatePersonBase } from './rateBase'
+
+type Input = ParsedInputOf<(typeof certificateRatesApi)['certificates.ratePeople']>
+
+interface Facts {
+  name: string
+  idNumber: string
+  pinyin: string
+  place: string
+}
+
+const SQL = {
+  /** the same range as the rates' people (persons_rates), with what a list shows */
+  facts: `SELECT id, name, id_number, pinyin, migrant_place FROM persons
+    WHERE migrant_status IN ('out', 'in') AND sex = 'female' AND birth_date > ? AND birth_date <= ?`,
+  one: 'SELECT id, name, id_number, pinyin, migrant_place FROM persons WHERE id = ?',
+  points: 'SELECT id, name FROM service_points',
+  latest: `SELECT verified_on AS verifiedOn, result FROM verifications WHERE person_id = ? AND verified_on <= ?
+    ORDER BY verified_on DESC, created_at DESC LIMIT 1`
+}
+
+export function ratePeople(ctx: Ctx, input: Input): Page<RatePerson> {
+  const { month, asOf } = monthAsOf(ctx, input.month)
+  const b = loadRateBase(ctx.sqlite, [asOf])
+  const w = ageWindow(asOf)
+  const chosen: { p: RatePersonBase; state: DayState; counted: boolean }[] = []
+  for (const p of b.people) {
+    const on = baseOn(p, asOf, w)
+    if (!on || on.kind !== input.kind) continue
+    if (input.servicePointId !== undefined && on.state.servicePointId !== input.servicePointId) continue
+    const counted = countedOn(b, p, input.kind, asOf)
+    if (input.counted !== undefined && counted !== input.counted) continue
+    chosen.push({ p, state: on.state, counted })
+  }
+
+  const facts = new Map<string, Facts>()
+  const rowFacts = (r: [string, string, string, string, string]) => facts.set(r[0], { name: r[1], idNumber: r[2], pinyin: r[3], place: r[4] })
+  for (const r of stmt(ctx.sqlite, SQL.facts).raw().all(w.lo, w.hi) as [string, string, string, string, string][]) rowFacts(r)
+  for (const c of chosen) if (!facts.has(c.p.id)) rowFacts(stmt(ctx.sqlite, SQL.one).raw().get(c.p.id) as [string, string, string, string, string])
+  chosen.sort((x, y) => {
+    const a = facts.get(x.p.id)!
+    const c = facts.get(y.p.id)!
+    return a.pinyin < c.pinyin ? -1 : a.pinyin > c.pinyin ? 1 : a.idNumber < c.idNumber ? -1 : a.idNumber > c.idNumber ? 1 : 0
+  })
+
+  const points = new Map((stmt(ctx.sqlite, SQL.points).all() as { id: string; name: string }[]).map((r) => [r.id, r.name]))
+  const from = (input.page - 1) * input.pageSize
+  const rows = chosen.slice(from, from + input.pageSize).map(({ p, state, counted }): RatePerson => {
+    const f = facts.get(p.id)!
+    const cert = input.kind === 'certificate' ? validOn(b.certs.get(p.id), asOf) : null
+    const ver = input.kind === 'verification' ? (stmt(ctx.sqlite, SQL.latest).get(p.id, asOf) as { verifiedOn: string; result: string } | undefined) : undefined
+    return {
+      personId: p.id,
+      name: f.name,
+      idNumber: f.idNumber,
+      birthDate: p.birthDate,
+      servicePointName: state.servicePointId ? (points.get(state.servicePointId) ?? null) : null,
+      place: state.place ?? f.place,
+      since: state.since,
+      counted,
+      certificateNumber: cert?.number ?? null,
+      validUntil: cert?.validUntil ?? null,
+      verifiedOn: ver?.verifiedOn ?? null,
+      verificationResult: ver?.result ?? null
+    }
+  })
+  ctx.audit({
+    entity: 'certificate',
+    summary: `listed the people behind the ${input.kind} rate of ${month} (${chosen.length})`,
+    msg: [`certificate.ratePeople.${input.kind}`, { month, n: chosen.length }],
+    details: { kind: input.kind, month, asOf, servicePointId: input.servicePointId, counted: input.counted, total: chosen.length }
+  })
+  return { rows, total: chosen.length, page: input.page, pageSize: input.pageSize }
+}
