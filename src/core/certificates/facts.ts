@@ -59,7 +59,8 @@ function hukouName(code: string): string {
 export function factsOf(p: PersonRecord, issueDate: string, destination?: string): CertificateFacts {
   return {
     name: p.name,
-    sex: 'female',
+    // a certificate is only ever written for a woman; a draft for a man says what the register says (and is refused)
+    sex: p.sex as 'female',
     birthDate: p.birthDate,
     age: ageOn(p.birthDate, issueDate),
     idNumber: p.idNumber,

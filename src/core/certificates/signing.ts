@@ -1,6 +1,6 @@
 /**
  * The station key that signs certificate QRs. Opening a protected key costs one scrypt
- * derivation (N=2^15, r=8: ≈ 60–100 ms, more than the rest of an issue), so the opened key is
+ * derivation (N=2^15, r=8: ≈ 125 ms measured here, more than the rest of an issue), so the opened key is
  * kept per runtime, tied to the key file's state and to the passphrase that opened it: the same
  * passphrase again (typed, kept in the keychain, or in STATIONDESK_KEY_PASSPHRASE) skips the
  * derivation, while a call without any passphrase still gets PASSPHRASE_REQUIRED, and a changed

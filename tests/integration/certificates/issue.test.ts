@@ -60,7 +60,8 @@ describe('certificates.prepare', () => {
   it('names the missing facts, the refusal and the move still to record', async () => {
     const { t, s, people } = st
     expect((await t.call('certificates.prepare', { personId: people.noSpouse }, s.clerk)).missing).toEqual(['spouseName', 'spouseIdNumber'])
-    expect((await t.call('certificates.prepare', { personId: people.man }, s.clerk)).refusal).toEqual({ rule: 'not_female', params: {} })
+    const man = await t.call('certificates.prepare', { personId: people.man }, s.clerk)
+    expect([man.refusal, man.facts.sex]).toEqual([{ rule: 'not_female', params: {} }, 'male'])
     expect((await t.call('certificates.prepare', { personId: people.old }, s.clerk)).refusal).toEqual({ rule: 'age', params: { age: 55, from: 15, to: 49 } })
     const u = await t.call('certificates.prepare', { personId: people.unmarried }, s.clerk)
     expect(u).toMatchObject({ needsMigration: true, missing: [], refusal: null })
