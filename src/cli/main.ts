@@ -105,7 +105,8 @@ async function dispatch(argv: string[], io: CliIO, out: Out): Promise<number> {
   const domain = pos[0]
   const inDomain = commands.filter((c) => c.domain === domain)
   if (!inDomain.length) throw new UsageError(`unknown command: ${domain}`, SHORT_USAGE)
-  let cmd = inDomain.find((c) => c.verb !== null && c.verb === pos[1])
+  // a verb may be two words (`keys trust add`): the longest that matches wins
+  let cmd = inDomain.filter((c) => c.verb !== null && c.verb.split(' ').every((w, i) => pos[1 + i] === w)).sort((x, y) => y.verb!.length - x.verb!.length)[0]
   if (!cmd) {
     const bare = inDomain.find((c) => c.verb === null)
     if (bare && (pos[1] === undefined || bare.args?.length)) cmd = bare
@@ -155,7 +156,7 @@ async function runCommand(cmd: CommandSpec, argv: string[], io: CliIO, out: Out)
     const unknown = /^Unknown option '([^']+)'/.exec(m)
     throw new UsageError(unknown ? `unknown option ${unknown[1]}` : m.charAt(0).toLowerCase() + m.slice(1))
   }
-  const rest = parsed.positionals.slice(cmd.verb ? 2 : 1)
+  const rest = parsed.positionals.slice(cmd.verb ? 1 + cmd.verb.split(' ').length : 1)
   const required = cmd.args ?? []
   if (rest.length < required.length) throw new UsageError(`missing ${required[rest.length]}`)
   if (rest.length > required.length) throw new UsageError(`unexpected argument: ${rest[required.length]}`)

@@ -1,11 +1,12 @@
 import type { CommandSpec } from '../command'
 import { auditCommands } from './audit'
 import { backupCommands } from './backup'
+import { certCommands } from './cert'
 import { demoCommands } from './demo'
 import { idCommands } from './id'
 import { infoCommands } from './info'
 import { initCommands } from './init'
-import { keysCommands } from './keys'
+import { keysCommands, keysTrustCommands } from './keys'
 import { personsCommands } from './persons'
 import { screeningCommands } from './screening'
 import { stockCommands } from './stock'
@@ -20,8 +21,10 @@ export const commands: CommandSpec[] = [
   ...backupCommands,
   ...auditCommands,
   ...keysCommands,
+  ...keysTrustCommands,
   ...idCommands,
   ...personsCommands,
+  ...certCommands,
   ...screeningCommands,
   ...stockCommands
 ]
