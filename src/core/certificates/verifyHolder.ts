@@ -9,7 +9,9 @@
  * else the issuer's name; since: the given date, else the verification date); an in-migrant
  * already keeps her place and date unless others are given. A service point or address given
  * replaces hers. Nothing to change: no event. Her other facts are left alone (the check lists
- * those that differ; a correction is the person page's business).
+ * those that differ; a correction is the person page's business). A certificate this station
+ * issued, held by someone in its register (its own out-migrant, back or passing through), does
+ * not make her an in-migrant: the verification is recorded and her record left as it is.
  *
  * The persons module's field errors come back under the holder's names (holder.from for the
  * migrant place, holder.since for its date, …). Rules of this file: holder_exited (VALIDATION,
@@ -65,7 +67,11 @@ function asHolder<T>(fn: () => T): T {
  * may be taken for her (same ID number, not disputed); `issuerName`: where she came from when the
  * clerk left it empty.
  */
-export function registerHolder(ctx: Ctx, holder: Holder, opts: { facts: QrFacts | null; issuerName: string; verifiedOn: string; reason: string }): string {
+export function registerHolder(
+  ctx: Ctx,
+  holder: Holder,
+  opts: { facts: QrFacts | null; issuerName: string; ownIssuer: boolean; verifiedOn: string; reason: string }
+): string {
   const today = todayOf(ctx)
   const id = checkId(holder.idNumber, today)
   const existing = id.valid ? idOfNumber(ctx.sqlite, id.normalized) : undefined
@@ -100,6 +106,7 @@ export function registerHolder(ctx: Ctx, holder: Holder, opts: { facts: QrFacts 
   }
 
   const row = findPerson(ctx.sqlite, existing)!
+  if (opts.ownIssuer) return row.id
   if (row.state === 'exited')
     throw fieldError('holder.idNumber', 'holder_exited', `${row.name} has left the register: bring her back on the person page before recording a verification`, { name: row.name })
   const changes: Record<string, string | null> = {}

@@ -60,6 +60,8 @@ interface Found {
   facts: QrFacts | null
   /** what the check found (QR only) */
   check: CheckResult | null
+  /** signed with this station's own key */
+  ownIssuer: boolean
 }
 
 function fromQr(ctx: Ctx, input: QrInput, verifiedOn: string): Found {
@@ -91,7 +93,8 @@ function found(checked: CheckResult, result: VerificationResult, check: ReturnTy
     issueDate: f?.issueDate ?? null,
     validUntil: f?.validUntil ?? null,
     facts,
-    check: checked
+    check: checked,
+    ownIssuer: check.issuer?.own === true
   }
 }
 
@@ -112,7 +115,8 @@ function fromManual(input: ManualInput, verifiedOn: string): Found {
     issueDate: input.issueDate,
     validUntil: input.validUntil,
     facts: null,
-    check: null
+    check: null,
+    ownIssuer: false
   }
 }
 
@@ -126,6 +130,7 @@ export function saveVerification(ctx: Ctx, input: SaveInput): Verification {
   const personId = registerHolder(ctx, input.holder, {
     facts: rec.facts,
     issuerName: rec.issuerName,
+    ownIssuer: rec.ownIssuer,
     verifiedOn,
     reason: input.method === 'qr' ? `验证${what}` : `人工核验${what}`
   })

@@ -150,6 +150,14 @@ describe('certificates.verificationSave by QR', () => {
     expect((await st.t.call('persons.events', { personId: p.id }, st.s.clerk)).length).toBe(2)
   })
 
+  it("this station's own certificate held by its own out-migrant: recorded, her record left as it is", async () => {
+    const p = await st.t.call('persons.create', personFacts({ idNumber: HOLDER_ID, name: '周晓梅', migrantStatus: 'out', migrantPlace: '广东省深圳市', migrantSince: '2026-03-01' }), st.s.clerk)
+    const v = await st.t.call('certificates.verificationSave', saveQr(ownQr(st.t), 'valid'), st.s.clerk)
+    expect(v).toMatchObject({ personId: p.id, result: 'valid', issuerStationCode: STATION.code, issuerName: STATION.name })
+    expect(await st.t.call('persons.get', { id: p.id }, st.s.clerk)).toMatchObject({ migrantStatus: 'out', migrantPlace: '广东省深圳市' })
+    expect((await st.t.call('persons.events', { personId: p.id }, st.s.clerk)).map((e) => e.type)).toEqual(['registered'])
+  })
+
   it("the core checks the text itself: 'valid' for an altered, unknown or expired one is refused with nothing written", async () => {
     const stranger = stationKey('410105004', '未列入清单的服务站')
     const before = counts()
