@@ -9,7 +9,7 @@ import type { ParsedInputOf, Page } from '../../api/contract'
 import type { certificateRatesApi, RatePerson } from '../../api/certificateRates'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
-import { ageWindow, baseOn, countedOn, loadRateBase, monthAsOf, validOn, type DayState, type RatePersonBase } from './rateBase'
+import { ageWindow, baseOn, countedOn, loadRateBase, monthAsOf, type DayState, type RatePersonBase } from './rateBase'
 
 type Input = ParsedInputOf<(typeof certificateRatesApi)['certificates.ratePeople']>
 
@@ -26,6 +26,9 @@ const SQL = {
     WHERE migrant_status IN ('out', 'in') AND sex = 'female' AND birth_date > ? AND birth_date <= ?`,
   one: 'SELECT id, name, id_number, pinyin, migrant_place FROM persons WHERE id = ?',
   points: 'SELECT id, name FROM service_points',
+  /** her certificate valid on the day (certificates_person) */
+  valid: `SELECT number, valid_until AS validUntil FROM certificates WHERE person_id = ? AND issue_date <= ? AND valid_until >= ? AND (status = 'valid' OR ended_on > ?)
+    ORDER BY issue_date DESC LIMIT 1`,
   latest: `SELECT verified_on AS verifiedOn, result FROM verifications WHERE person_id = ? AND verified_on <= ?
     ORDER BY verified_on DESC, created_at DESC LIMIT 1`
 }
@@ -36,7 +39,7 @@ export function ratePeople(ctx: Ctx, input: Input): Page<RatePerson> {
   const w = ageWindow(asOf)
   const chosen: { p: RatePersonBase; state: DayState; counted: boolean }[] = []
   for (const p of b.people) {
-    const on = baseOn(p, asOf, w)
+    const on = baseOn(p, asOf)
     if (!on || on.kind !== input.kind) continue
     if (input.servicePointId !== undefined && on.state.servicePointId !== input.servicePointId) continue
     const counted = countedOn(b, p, input.kind, asOf)
@@ -58,7 +61,7 @@ export function ratePeople(ctx: Ctx, input: Input): Page<RatePerson> {
   const from = (input.page - 1) * input.pageSize
   const rows = chosen.slice(from, from + input.pageSize).map(({ p, state, counted }): RatePerson => {
     const f = facts.get(p.id)!
-    const cert = input.kind === 'certificate' ? validOn(b.certs.get(p.id), asOf) : null
+    const cert = counted && input.kind === 'certificate' ? (stmt(ctx.sqlite, SQL.valid).get(p.id, asOf, asOf, asOf) as { number: string; validUntil: string }) : null
     const ver = input.kind === 'verification' ? (stmt(ctx.sqlite, SQL.latest).get(p.id, asOf) as { verifiedOn: string; result: string } | undefined) : undefined
     return {
       personId: p.id,

@@ -10,10 +10,11 @@ import type { Rate } from '../../api/campaigns'
 import type { Role } from '../../api/contract'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
+import { untilWrite } from '../db/untilWrite'
 import type { Handlers } from '../handler'
 import { addMonths } from '../inventory/report'
 import { rate } from '../screening/dashboard'
-import { ageWindow, asOfDay, baseOn, countedOn, loadRateBase, monthAsOf, type RateBase } from './rateBase'
+import { asOfDay, baseOn, countedOn, loadRateBase, monthAsOf, type RateBase } from './rateBase'
 import { ratePeople } from './ratePeople'
 
 export const RATE_ROLES = certificateRatesApi['certificates.rates'].roles as readonly Role[]
@@ -26,10 +27,9 @@ const toRate = (t: Tally): Rate => rate(t.num, t.den)
 export function tallyRates(b: RateBase, villageDay: string | null): { days: Map<string, Record<RateKind, Tally>>; villages: Map<string | null, Record<RateKind, Tally>> } {
   const days = new Map(b.days.map((d) => [d, { certificate: zero(), verification: zero() }]))
   const villages = new Map<string | null, Record<RateKind, Tally>>()
-  const windows = b.days.map((d) => [d, ageWindow(d)] as const)
   for (const p of b.people) {
-    for (const [day, w] of windows) {
-      const on = baseOn(p, day, w)
+    for (const day of b.days) {
+      const on = baseOn(p, day)
       if (!on) continue
       const counted = countedOn(b, p, on.kind, day)
       const t = days.get(day)![on.kind]
@@ -52,8 +52,13 @@ interface PointRow {
   active: number
 }
 
+/** kept until the next write: the rates page and the home page ask again as the user moves between them */
 export function certificateRates(ctx: Ctx, month?: string): CertificateRates {
   const { month: m, asOf, today } = monthAsOf(ctx, month)
+  return untilWrite(ctx.sqlite, JSON.stringify(['certificateRates', m, today]), () => countRates(ctx, m, asOf, today))
+}
+
+function countRates(ctx: Ctx, m: string, asOf: string, today: string): CertificateRates {
   const months = Array.from({ length: 12 }, (_, i) => addMonths(m, i - 11))
   const asOfs = months.map((x) => asOfDay(x, today))
   const b = loadRateBase(ctx.sqlite, asOfs)
@@ -79,10 +84,12 @@ export function certificateRates(ctx: Ctx, month?: string): CertificateRates {
   }
 }
 
-/** the two rates on one day only (the home page's card) */
+/** the two rates on one day only (the home page's card), kept until the next write */
 export function ratesOn(ctx: Ctx, day: string): Record<RateKind, Rate> {
-  const t = tallyRates(loadRateBase(ctx.sqlite, [day]), null).days.get(day)!
-  return { certificate: toRate(t.certificate), verification: toRate(t.verification) }
+  return untilWrite(ctx.sqlite, JSON.stringify(['ratesOn', day]), () => {
+    const t = tallyRates(loadRateBase(ctx.sqlite, [day]), null).days.get(day)!
+    return { certificate: toRate(t.certificate), verification: toRate(t.verification) }
+  })
 }
 
 export const certificateRatesHandlers: Handlers<typeof certificateRatesApi> = {

@@ -80,12 +80,14 @@ beforeAll(async () => {
   await person('Q', '1992-07-02', inn('2025-06-01', v2))
   await person('R', '1993-07-03', inn('2026-02-15', v1))
   await person('S', '1970-07-04', inn('2024-01-01', v1)) // 56
+  await person('T', '1990-07-05', inn('2025-01-01', v2)) // verified, then gone on as an out-migrant on 11-12
 
   const event = (key: string, input: Omit<Input<'persons.recordEvent'>, 'personId' | 'reason'>) => t.call('persons.recordEvent', { personId: id[key], reason: '测试', ...input }, s.clerk)
   await event('H', { type: 'exit', date: '2026-08-01', changes: { exitReason: 'moved', exitDate: '2026-08-01' } })
   await event('I', { type: 'exit', date: '2026-11-05', changes: { exitReason: 'moved', exitDate: '2026-11-05' } })
   await event('M', { type: 'migration_in', date: '2026-09-15', changes: { migrantStatus: 'local', migrantPlace: '', migrantSince: null } })
   await event('N', { type: 'migration_out', date: '2026-10-20', changes: { migrantStatus: 'out', migrantPlace: '浙江省杭州市', migrantSince: '2026-10-20' } })
+  await event('T', { type: 'migration_out', date: '2026-11-12', changes: { migrantStatus: 'out', migrantPlace: '上海市', migrantSince: '2026-11-12' } })
 
   cert('A', '2025-01-10', '2028-01-09')
   cert('C', '2025-03-01', '2028-02-28', 'void', '2026-10-15')
@@ -101,6 +103,7 @@ beforeAll(async () => {
   verification('P', '2026-03-10', 'facts_differ')
   verification('R', '2026-11-10')
   verification('S', '2025-01-10')
+  verification('T', '2025-06-01')
 })
 afterAll(() => t.close())
 
@@ -113,11 +116,11 @@ describe('certificates.rates', () => {
     expect(x.asOf).toBe('2026-10-31')
     // A✓ B✗ C✗(void 10-15) D✗(expired) E✓(renewal) I✓(exits 11-05) L✓ N✗(out since 10-20); F is 50, G 14, H exited, J since 11-03, K a man, M back home
     expect(x.certificate).toEqual(r(4, 8))
-    // P✓ (verified in March, facts differ still counts) Q✗ R✗ (verified in November); S is 56
-    expect(x.verification).toEqual(r(1, 3))
+    // P✓ (verified in March, facts differ still counts) Q✗ R✗ (verified in November) T✓ (still here); S is 56
+    expect(x.verification).toEqual(r(2, 4))
     const byId = new Map(x.byVillage.map((v) => [v.servicePointId, v]))
     expect(byId.get(v1)).toMatchObject({ name: '一村服务室', certificate: r(2, 4), verification: r(1, 2) })
-    expect(byId.get(v2)).toMatchObject({ name: '二村服务室', certificate: r(1, 3), verification: r(0, 1) })
+    expect(byId.get(v2)).toMatchObject({ name: '二村服务室', certificate: r(1, 3), verification: r(1, 2) })
     expect(byId.get(null)).toMatchObject({ name: null, certificate: r(1, 1), verification: r(0, 0) })
     expect(x.byVillage.map((v) => v.servicePointId)).toEqual([v1, v2, null])
   })
@@ -126,8 +129,8 @@ describe('certificates.rates', () => {
     const x = await t.call('certificates.rates', {}, s.head)
     expect(x.month).toBe('2026-11')
     expect(x.asOf).toBe('2026-11-20')
-    // A✓ B✗ C✗ D✗ E✓ G✗ (15 since 11-10) J✓ (since 11-03, issued 11-05) L✓ N✗; I exited 11-05
-    expect(x.certificate).toEqual(r(4, 9))
+    // A✓ B✗ C✗ D✗ E✓ G✗ (15 since 11-10) J✓ (since 11-03, issued 11-05) L✓ N✗ T✗ (away since 11-12); I exited 11-05
+    expect(x.certificate).toEqual(r(4, 10))
     expect(x.verification).toEqual(r(2, 3))
   })
 
@@ -143,13 +146,13 @@ describe('certificates.rates', () => {
     expect(at('2026-08').certificate).toEqual(r(6, 9)) // H exited 08-01
     expect(at('2026-09').certificate).toEqual(r(6, 8)) // M back home on 09-15
     expect(at('2026-10').certificate).toEqual(r(4, 8)) // C void, F 50, I and N in
-    expect(at('2026-11')).toEqual({ month: '2026-11', certificate: r(4, 9), verification: r(2, 3) })
-    // R arrived 02-15; P verified 03-10
-    expect(x.trend.map((m) => `${m.verification.num}/${m.verification.den}`)).toEqual(['0/2', '0/2', '0/3', '1/3', '1/3', '1/3', '1/3', '1/3', '1/3', '1/3', '1/3', '2/3'])
+    expect(at('2026-11')).toEqual({ month: '2026-11', certificate: r(4, 10), verification: r(2, 3) })
+    // T verified long ago (counted until she left on 11-12, from her verification probed although she is an out-migrant today); R arrived 02-15; P verified 03-10
+    expect(x.trend.map((m) => `${m.verification.num}/${m.verification.den}`)).toEqual(['1/3', '1/3', '1/4', '2/4', '2/4', '2/4', '2/4', '2/4', '2/4', '2/4', '2/4', '2/3'])
     // a past month's trend ends with that month
     const oct = await t.call('certificates.rates', { month: '2026-10' }, s.clerk)
     expect(oct.trend[0].month).toBe('2025-11')
-    expect(oct.trend[11]).toEqual({ month: '2026-10', certificate: r(4, 8), verification: r(1, 3) })
+    expect(oct.trend[11]).toEqual({ month: '2026-10', certificate: r(4, 8), verification: r(2, 4) })
   })
 
   it('refuses a month after the current one, and a malformed month', async () => {
@@ -202,7 +205,7 @@ describe('certificates.ratePeople', () => {
 
   it('lists the people behind the verification rate with their latest verification up to the day', async () => {
     const oct = await t.call('certificates.ratePeople', { kind: 'verification', month: '2026-10' }, s.head)
-    expect(names(oct.rows)).toEqual(['P', 'Q', 'R'])
+    expect(names(oct.rows)).toEqual(['P', 'Q', 'R', 'T'])
     expect(oct.rows.find((p) => p.personId === id.P)).toMatchObject({ counted: true, verifiedOn: '2026-03-10', verificationResult: 'facts_differ', place: '安徽省阜阳市', certificateNumber: null })
     expect(oct.rows.find((p) => p.personId === id.R)).toMatchObject({ counted: false, verifiedOn: null, verificationResult: null })
     const nov = await t.call('certificates.ratePeople', { kind: 'verification', counted: true }, s.head)
@@ -226,7 +229,7 @@ describe('the home page', () => {
       expect(d.certificates).toEqual({
         month: '2026-11',
         asOf: '2026-11-20',
-        certificate: r(4, 9),
+        certificate: r(4, 10),
         verification: r(2, 3),
         issuedThisMonth: 1, // J's
         expiring: 1, // L's ends 2027-01-10 (D's ended last year, C's is void)
@@ -245,8 +248,8 @@ describe('speed', () => {
   it('reads the women of migrant status from the covering index and the migration events from their partial index', async () => {
     const { RATE_SQL } = await import('../../../src/core/certificates/rateBase')
     const plan = (sql: string, ...p: string[]) => (t.host.runtime.sqlite!.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...p) as { detail: string }[]).map((x) => x.detail).join(' | ')
-    expect(plan(RATE_SQL.people, '1976-01-01', '2011-11-20')).toMatch(/USING COVERING INDEX persons_rates/)
+    expect(plan(RATE_SQL.out, '1976-01-01', '2011-11-20')).toMatch(/^SEARCH p USING COVERING INDEX persons_rates/)
+    expect(plan(RATE_SQL.in, '2026-11-20', '1976-01-01', '2011-11-20')).toMatch(/^SEARCH p USING COVERING INDEX persons_rates .*COVERING INDEX verifications_person/)
     expect(plan(RATE_SQL.events, '2025-11-30')).toMatch(/USING INDEX person_events_migration/)
-    expect(plan(RATE_SQL.verified, '2026-11-20')).toMatch(/COVERING INDEX verifications_person/)
   })
 })
