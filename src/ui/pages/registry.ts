@@ -7,5 +7,6 @@ import { personsPages } from './persons'
 import { screeningPages } from './screening'
 import { stationPages } from './station'
 import type { PageDef } from './types'
+import { verifyPages } from './verify'
 
-export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...inventoryPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)
+export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...verifyPages, ...inventoryPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)

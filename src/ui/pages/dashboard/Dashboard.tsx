@@ -17,6 +17,7 @@ import { adminPages } from '../admin'
 import { auditPages } from '../audit'
 import { stationPages } from '../station'
 import type { PageDef } from '../types'
+import { CertificatesCard } from './CertificatesCard'
 import { ScreeningCard } from './ScreeningCard'
 import { StockCard } from './StockCard'
 import { Breakdown, StatCard } from './StatCard'
@@ -155,6 +156,11 @@ export function Dashboard() {
         {data.screening && (
           <Col xs={24}>
             <ScreeningCard s={data.screening} />
+          </Col>
+        )}
+        {data.certificates && (
+          <Col xs={24}>
+            <CertificatesCard s={data.certificates} />
           </Col>
         )}
         {data.stock && (
