@@ -15,7 +15,7 @@ import { useNotify } from '../../app/useNotify'
 import { formFields } from '../../components/enterNav'
 import { VerifyCheckView } from './VerifyCheckView'
 import { VerifyRecordForm } from './VerifyRecordForm'
-import { scanText } from './words'
+import { scanText } from './scanText'
 
 interface Checked {
   check: CertificateCheck
