@@ -5,6 +5,7 @@ import { backupsApi } from './backups'
 import { campaignDashboardApi, campaignsApi } from './campaigns'
 import { certificateRatesApi } from './certificateRates'
 import { certificatesApi } from './certificates'
+import { certificatesPrintApi } from './certificatesPrint'
 import { recordsApi } from './screeningRecords'
 import { screeningPrintApi } from './screeningPrint'
 import type { InputOf, OutputOf, MethodDef } from './contract'
@@ -44,6 +45,7 @@ export const api = {
   ...inventoryApi,
   ...inventoryPrintApi,
   ...certificatesApi,
+  ...certificatesPrintApi,
   ...verificationsApi,
   ...printApi,
   ...desktopApi

@@ -4,6 +4,7 @@ import { authHandlers, usersHandlers } from './auth/handlers'
 import { backupsHandlers } from './backups/handlers'
 import { certificateRatesHandlers } from './certificates/rates'
 import { certificatesHandlers } from './certificates/handlers'
+import { certificatesPrintHandlers } from './certificates/print/handlers'
 import { verificationsHandlers } from './certificates/verify'
 import { dashboardHandlers } from './dashboard/handlers'
 import { inventoryHandlers } from './inventory/handlers'
@@ -41,5 +42,6 @@ export const coreHandlers = {
   ...screeningPrintHandlers,
   ...inventoryHandlers,
   ...inventoryPrintHandlers,
-  ...certificatesHandlers
+  ...certificatesHandlers,
+  ...certificatesPrintHandlers
 }
