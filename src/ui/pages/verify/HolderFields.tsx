@@ -70,9 +70,11 @@ export function holderInput(v: HolderValues) {
 
 /**
  * `requireFrom`: nothing in the certificate names where she came from (its text could not be
- * trusted), so the register needs it typed
+ * trusted), so the register needs it typed. `ownPerson`: this station's certificate held by
+ * someone in its register (back home or passing through): she is not made an in-migrant, so
+ * where from and since are not asked.
  */
-export function HolderFields({ today, lockIdentity, askMaritalDate, requireFrom }: { today: string; lockIdentity?: boolean; askMaritalDate?: boolean; requireFrom?: boolean }) {
+export function HolderFields({ today, lockIdentity, askMaritalDate, requireFrom, ownPerson }: { today: string; lockIdentity?: boolean; askMaritalDate?: boolean; requireFrom?: boolean; ownPerson?: boolean }) {
   const { t } = useI18n()
   const points = useServicePoints()
   const req = [{ required: true, message: t('errors.rule.required') }]
@@ -93,10 +95,12 @@ export function HolderFields({ today, lockIdentity, askMaritalDate, requireFrom 
       <Form.Item name="residenceAddress" label={t('verify.field.residenceAddress')}>
         <Input maxLength={120} data-testid="verify-holder-address" />
       </Form.Item>
-      <Form.Item name="from" label={t('verify.field.from')} tooltip={requireFrom ? undefined : t('verify.fromHint')} rules={requireFrom ? req : undefined} required={requireFrom}>
-        <Input maxLength={120} data-testid="verify-holder-from" />
-      </Form.Item>
-      <DateItem name="since" label={t('verify.field.since')} testId="verify-holder-since" max={today} />
+      {!ownPerson && (
+        <Form.Item name="from" label={t('verify.field.from')} tooltip={requireFrom ? undefined : t('verify.fromHint')} rules={requireFrom ? req : undefined} required={requireFrom}>
+          <Input maxLength={120} data-testid="verify-holder-from" />
+        </Form.Item>
+      )}
+      {!ownPerson && <DateItem name="since" label={t('verify.field.since')} testId="verify-holder-since" max={today} />}
       {askMaritalDate && <DateItem name="maritalDate" label={t('verify.field.maritalDate')} testId="verify-holder-marital-date" max={today} required />}
     </div>
   )

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd'
 import { SaveOutlined } from '@ant-design/icons'
 import { useRef, useState } from 'react'
 import type { Verification, VerificationResult } from '../../../api/verifications'
-import { callResult } from '../../app/client'
+import { call, callResult } from '../../app/client'
 import { useI18n } from '../../app/i18n'
 import { useNotify } from '../../app/useNotify'
 import { enterToNext, focusFirstField } from '../../components/enterNav'
@@ -37,6 +37,24 @@ export function VerifyManualTab({ today, onSaved }: { today: string; onSaved(v: 
   const root = useRef<HTMLDivElement>(null)
   /** the clerk chose the result herself: the dates no longer set it */
   const chosen = useRef(false)
+  /** the register's person with the ID number typed, whose details filled the empty fields */
+  const [known, setKnown] = useState<string | null>(null)
+  const lookup = useRef(0)
+
+  /** an ID number typed in full that the register holds: her details fill what is still empty */
+  const findHolder = async (raw: string) => {
+    const id = raw.trim().toUpperCase()
+    const mine = ++lookup.current
+    setKnown(null)
+    if (!/^\d{17}[\dX]$/.test(id)) return
+    const hit = (await call('persons.search', { q: id, page: 1, pageSize: 2 }).catch(() => null))?.rows.find((r) => r.idNumber === id)
+    const person = hit ? await call('persons.get', { id: hit.id }).catch(() => null) : null
+    if (!person || mine !== lookup.current) return
+    const now = form.getFieldsValue(true) as Values
+    const fill = holderFromPerson(person)
+    form.setFieldsValue(Object.fromEntries(Object.entries(fill).filter(([k, v]) => k !== 'idNumber' && v && !now[k as keyof Values])) as Partial<Values>)
+    setKnown(person.name)
+  }
 
   const initial: Partial<Values> = { ...holderFromPerson(null), result: 'valid', note: '', issuerStationCode: '' }
 
@@ -69,6 +87,7 @@ export function VerifyManualTab({ today, onSaved }: { today: string; onSaved(v: 
     onSaved(r.data)
     form.resetFields()
     chosen.current = false
+    setKnown(null)
     focusFirstField(root.current)
   }
 
@@ -84,6 +103,7 @@ export function VerifyManualTab({ today, onSaved }: { today: string; onSaved(v: 
           initialValues={initial}
           onValuesChange={(changed: Partial<Values>, all: Values) => {
             if ('result' in changed) chosen.current = true
+            if ('idNumber' in changed) void findHolder(all.idNumber ?? '')
             // past its last day: expired, unless the clerk chose otherwise
             if ('validUntil' in changed && !chosen.current && all.validUntil) form.setFieldValue('result', all.validUntil < today ? 'expired' : 'valid')
           }}
@@ -105,6 +125,11 @@ export function VerifyManualTab({ today, onSaved }: { today: string; onSaved(v: 
           <Typography.Text strong>{t('verify.manual.holder')}</Typography.Text>
           <div style={{ marginTop: 8 }}>
             <HolderFields today={today} />
+            {known && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-testid="verify-manual-known">
+                {t('verify.manual.known', { name: known })}
+              </Typography.Paragraph>
+            )}
           </div>
           <Form.Item name="result" label={t('verify.field.result')}>
             <Radio.Group data-testid="verify-manual-result">

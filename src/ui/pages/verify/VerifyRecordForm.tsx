@@ -52,6 +52,8 @@ export function VerifyRecordForm({ check, qrText, person, today, onSaved }: Prop
   const choices = useMemo(() => resultChoices(check), [check])
   const signed = !!check.facts
   const result = Form.useWatch('result', form)
+  /** this station's certificate, held by someone in its register: recorded, she stays as she is */
+  const ownPerson = !!check.issuer?.own && !!person
 
   useEffect(() => {
     form.resetFields()
@@ -109,7 +111,8 @@ export function VerifyRecordForm({ check, qrText, person, today, onSaved }: Prop
         </Form.Item>
         {check.result === 'malformed' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('verify.record.malformedHint')} data-testid="verify-record-malformed" />}
         {!signed && <Typography.Paragraph type="secondary">{t('verify.record.typeFromCard')}</Typography.Paragraph>}
-        <HolderFields today={today} lockIdentity={signed && result !== 'facts_differ'} askMaritalDate={!person && !!check.facts && check.facts.maritalStatus !== 'unmarried'} requireFrom={!signed} />
+        {ownPerson && <Typography.Paragraph type="secondary" data-testid="verify-record-own">{t('verify.record.ownPerson')}</Typography.Paragraph>}
+        <HolderFields today={today} lockIdentity={signed && result !== 'facts_differ'} askMaritalDate={!person && !!check.facts && check.facts.maritalStatus !== 'unmarried'} requireFrom={!signed} ownPerson={ownPerson} />
         <Form.Item name="note" label={t('verify.field.note')}>
           <Input maxLength={200} data-testid="verify-record-note" />
         </Form.Item>
