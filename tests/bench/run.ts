@@ -20,6 +20,7 @@ import type { Ctx } from '../../src/core/context'
 import { benchImport } from './import'
 import { benchInventory } from './inventory'
 import { benchScreening } from './screening'
+import { benchCertificateRates } from './certificateRates'
 
 interface Row {
   figure: string
@@ -217,6 +218,7 @@ async function benchRegister(): Promise<void> {
     add(`search p95 at ${(N / 1000).toFixed(0)}k people: ${label}`, ms(p95), goal, goal === '—' || p95 <= 10)
   }
   await benchScreening(add, host)
+  await benchCertificateRates(add, host)
   host.close()
 }
 

@@ -61,6 +61,7 @@ export const demoCommands: CommandSpec[] = [
       const before = info.setUp ? await counts(c) : { servicePoints: 0, staff: 0, equipment: 0, persons: 0 }
       const campaignsBefore = info.setUp ? (await c.call('screening.campaigns', { pageSize: 500 })).rows.map((r) => r.id) : []
       const stockBefore = info.setUp ? (await c.call('audit.list', { action: 'demo.inventory', pageSize: 1 })).total : 0
+      const certsBefore = info.setUp ? (await c.call('audit.list', { action: 'demo.certificates', pageSize: 1 })).total : 0
       const logins = await createDemoStation(c.host, c.actor, wanted === undefined ? { persons: DEFAULT_DEMO_PERSONS, onlyIfEmpty: true, seed } : { persons: wanted, seed })
       const after = await counts(c)
       const added: Counts = {
@@ -75,6 +76,9 @@ export const demoCommands: CommandSpec[] = [
       // the demo stock's audit row says what it added (core/demo/inventory.ts describeDemoStock)
       const stockRow = await c.call('audit.list', { action: 'demo.inventory', pageSize: 1 })
       const stock = stockRow.total > stockBefore ? [`Added ${stockRow.rows[0].summary}. See \`stationdesk stock on-hand\` and \`stationdesk stock report --period YYYY-MM\`.`] : []
+      // the demo certificates' audit row likewise (core/demo/certificates.ts describeDemoCertificates)
+      const certRow = await c.call('audit.list', { action: 'demo.certificates', pageSize: 1 })
+      const certs = certRow.total > certsBefore ? [`Added ${certRow.rows[0].summary}. See \`stationdesk cert list\`.`] : []
       const what = `${added.servicePoints} service points, ${added.staff} staff, ${added.equipment} equipment items, ${added.persons.toLocaleString('en')} people in the register`
       const human = logins
         ? [
@@ -84,10 +88,11 @@ export const demoCommands: CommandSpec[] = [
             ...table(['ROLE', 'USERNAME', 'PASSWORD'], logins.map((l) => [l.role, l.username, l.password])).map((l) => '  ' + l),
             `Added ${what}.`,
             ...screening.human,
-            ...stock
+            ...stock,
+            ...certs
           ]
-        : [`${station.name} (${station.code}) was set up already: added ${added.servicePoints + added.staff + added.equipment + added.persons ? what : 'nothing (the demo records are there)'}.`, ...screening.human, ...stock]
-      c.out.result(human, { dataDir: c.dataDir, created: Boolean(logins), station: { code: station.code, name: station.name }, logins, added, screening: screening.json, stock: stock.length ? stockRow.rows[0].summary : null })
+        : [`${station.name} (${station.code}) was set up already: added ${added.servicePoints + added.staff + added.equipment + added.persons ? what : 'nothing (the demo records are there)'}.`, ...screening.human, ...stock, ...certs]
+      c.out.result(human, { dataDir: c.dataDir, created: Boolean(logins), station: { code: station.code, name: station.name }, logins, added, screening: screening.json, stock: stock.length ? stockRow.rows[0].summary : null, certificates: certs.length ? certRow.rows[0].summary : null })
     }
   }
 ]

@@ -13,6 +13,7 @@ import type { Input, MethodName, Output } from '../../api'
 import { DEFAULT_DEMO_SEED, generateDemoPersons } from './persons'
 import { generateDemoInventory } from './inventory'
 import { generateDemoScreening } from './screening'
+import { generateDemoCertificates } from './certificates'
 
 export interface DemoLogin {
   role: Role
@@ -88,6 +89,8 @@ export interface DemoOptions {
   screening?: boolean
   /** with new people, also a year of stock moves (default true; only where there are none yet) */
   stock?: boolean
+  /** with new people, also migrant certificates and verifications (default true; only where there are none yet) */
+  certificates?: boolean
 }
 
 /** Sets up the demo station on an empty folder (returns the logins), else adds demo records. */
@@ -114,6 +117,8 @@ export async function createDemoStation(host: Host, operator = 'cli:demo', optio
           generateDemoScreening(sqlite, host.runtime.clock, { seed: (seed ^ 0x5c4ee) >>> 0, actor: operator })
         // a year of stock for the register, once, on a station without stock moves (./inventory.ts)
         if (options.stock !== false) generateDemoInventory(host.runtime, { seed: (seed ^ 0x570c4) >>> 0, actor: operator })
+        // certificates for its out-migrant women and verifications of its in-migrants, once (./certificates.ts)
+        if (options.certificates !== false) generateDemoCertificates(host.runtime, { seed: (seed ^ 0xce271f) >>> 0, actor: operator })
       }
     }
     return fresh ? DEMO_LOGINS : null

@@ -43,7 +43,7 @@ describe('the demo register', () => {
     expect((sqlite.prepare("SELECT count(DISTINCT person_id) AS n FROM person_events WHERE type = 'registered'").get() as { n: number }).n).toBe(N)
     // the indexes dropped for the bulk load are all back
     const indexes = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons' AND sql IS NOT NULL").all() as { name: string }[]).map((r) => r.name)
-    expect(indexes.sort()).toEqual(['persons_birth_date', 'persons_eligibility', 'persons_id_number', 'persons_id_tail', 'persons_initials', 'persons_migrant', 'persons_name', 'persons_phone', 'persons_pinyin', 'persons_service_point', 'persons_state'])
+    expect(indexes.sort()).toEqual(['persons_birth_date', 'persons_eligibility', 'persons_id_number', 'persons_id_tail', 'persons_initials', 'persons_migrant', 'persons_name', 'persons_phone', 'persons_pinyin', 'persons_rates', 'persons_service_point', 'persons_state'])
   })
 
   it('passes the checks a clerk’s entry passes: valid IDs of the county (or real counties elsewhere), sex and birth from the ID, consistent facts', () => {
