@@ -1,6 +1,7 @@
 /** Every page of the app, joined from the domains' page lists. */
 import { adminPages } from './admin'
 import { auditPages } from './audit'
+import { certificatesPages } from './certificates'
 import { dashboardPages } from './dashboard'
 import { inventoryPages } from './inventory'
 import { personsPages } from './persons'
@@ -9,4 +10,4 @@ import { stationPages } from './station'
 import type { PageDef } from './types'
 import { verifyPages } from './verify'
 
-export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...verifyPages, ...inventoryPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)
+export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...certificatesPages, ...verifyPages, ...inventoryPages, ...stationPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)

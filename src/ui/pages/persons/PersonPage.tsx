@@ -19,6 +19,7 @@ import { EventModal, type ChangeType } from './EventModal'
 import { PersonChangeButtons } from './PersonChangeButtons'
 import { PersonFactsCard } from './PersonFactsCard'
 import { PersonHistory } from './PersonHistory'
+import { PersonCertificates } from '../certificates/PersonCertificates'
 import { useServicePoints } from './useServicePoints'
 import { ageOn, stationToday, usePersonWords } from './words'
 
@@ -167,6 +168,7 @@ export function PersonPage() {
           <PersonHistory events={events} pointName={pointName} />
         </Col>
       </Row>
+      <PersonCertificates person={person} />
       <EventModal
         person={person}
         type={recording}
