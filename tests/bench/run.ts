@@ -17,6 +17,7 @@ import { createDemoStation } from '../../src/core/demo/demo'
 import { generateDemoPersons } from '../../src/core/demo/persons'
 import { startWebServer } from '../../src/web/server'
 import type { Ctx } from '../../src/core/context'
+import { benchCertificates } from './certificates'
 import { benchImport } from './import'
 import { benchInventory } from './inventory'
 import { benchScreening } from './screening'
@@ -234,6 +235,7 @@ async function main(): Promise<void> {
   await benchRegister()
   await benchImport(add, base)
   await benchInventory(add, base)
+  await benchCertificates(add, base)
   fs.rmSync(base, { recursive: true, force: true })
 
   const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.goal.length))]

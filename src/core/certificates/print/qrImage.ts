@@ -10,6 +10,7 @@
  */
 import QRCode from 'qrcode'
 import type { CanvasElement, Content } from 'pdfmake/interfaces'
+import { installRectBatches, type RectBatch } from './render'
 
 /** modules of light margin the standard asks for around a symbol */
 export const QUIET_ZONE = 4
@@ -79,23 +80,20 @@ const round = (v: number) => Math.round(v * 100) / 100
 
 /**
  * The symbol as a pdfmake canvas `size` points square, the quiet zone included (the dark
- * modules sit `QUIET_ZONE` modules in from each side). The canvas's rectangles move with the
- * content around them (in flow or at an absolute position).
+ * modules sit `QUIET_ZONE` modules in from each side): a light square that carries the dark
+ * rectangles, filled as one path (render.ts), or, should that be unavailable, one canvas
+ * rectangle each. Either way it moves with the content around it (in flow or placed).
  */
 export function qrCanvas(text: string, size: number): Content {
   const m = qrMatrix(text)
   const unit = size / (m.size + 2 * QUIET_ZONE)
+  // a hair wider than the module, so neighbouring rectangles leave no light seam when rasterised
+  const dark = qrRects(m).map(([c, r, w, h]): [number, number, number, number] => [round((c + QUIET_ZONE) * unit), round((r + QUIET_ZONE) * unit), round(w * unit + 0.01), round(h * unit + 0.01)])
   // the light square first: the quiet zone stays light on a pre-printed form, and the canvas is `size` tall
+  if (installRectBatches()) {
+    const batch: RectBatch = { type: 'rect', x: 0, y: 0, w: size, h: size, color: '#ffffff', darkRects: dark }
+    return { canvas: [batch as CanvasElement] }
+  }
   const light: CanvasElement = { type: 'rect', x: 0, y: 0, w: size, h: size, color: '#ffffff' }
-  const dark: CanvasElement[] = qrRects(m).map(([c, r, w, h]) => ({
-    type: 'rect',
-    x: round((c + QUIET_ZONE) * unit),
-    y: round((r + QUIET_ZONE) * unit),
-    // a hair wider than the module, so neighbouring rectangles leave no light seam when rasterised
-    w: round(w * unit + 0.01),
-    h: round(h * unit + 0.01),
-    color: '#000000'
-  }))
-  return { canvas: [light, ...dark] }
+  return { canvas: [light, ...dark.map(([x, y, w, h]): CanvasElement => ({ type: 'rect', x, y, w, h, color: '#000000' }))] }
 }
-

@@ -41,7 +41,7 @@ interface Internals {
     svgMeasure: unknown
   ) => { registerTableLayouts(l: unknown): void; layoutDocument(content: unknown, doc: PdfKitDoc, styles: unknown, defaultStyle: unknown, ...rest: unknown[]): unknown[] }
   SVGMeasure: new () => unknown
-  Renderer: new (doc: PdfKitDoc, progress?: unknown) => { renderPages(pages: unknown[]): void }
+  Renderer: (new (doc: PdfKitDoc, progress?: unknown) => { renderPages(pages: unknown[]): void }) & { prototype: { renderVector(v: unknown): void } }
   tableLayouts: unknown
   normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number }
   normalizePageMargin(m: unknown): unknown
@@ -70,6 +70,47 @@ function loadInternals(): Internals | null {
     internals = null
   }
   return internals
+}
+
+/** a canvas rectangle that also carries dark rectangles to fill over it, relative to its corner (points) */
+export interface RectBatch {
+  type: 'rect'
+  x: number
+  y: number
+  w: number
+  h: number
+  color: string
+  darkRects: [number, number, number, number][]
+}
+
+let batchesInstalled: boolean | undefined
+
+/**
+ * Teaches pdfmake's Renderer (both paths: createPdf and the chunked one use the same class) to
+ * fill a RectBatch's dark rectangles as one path: `x y w h re` each, one fill. pdfmake draws a
+ * canvas vector with a dozen operators of state around it; a QR code is ~600 of them. Installed
+ * once; false when pdfmake's Renderer is not where expected (callers then draw plain rectangles).
+ */
+export function installRectBatches(): boolean {
+  if (batchesInstalled !== undefined) return batchesInstalled
+  const P = loadInternals()
+  batchesInstalled = false
+  if (!P || typeof P.Renderer.prototype.renderVector !== 'function') return false
+  const own = P.Renderer.prototype.renderVector
+  const n = (v: number) => String(Math.round(v * 100) / 100)
+  P.Renderer.prototype.renderVector = function (this: { pdfDocument: { addContent(s: string): void; fillColor(c: string): void } }, v: unknown) {
+    own.call(this, v)
+    const b = v as Partial<RectBatch>
+    if (!Array.isArray(b.darkRects) || typeof b.x !== 'number' || typeof b.y !== 'number') return
+    const x0 = b.x
+    const y0 = b.y
+    let ops = ''
+    for (const [x, y, w, h] of b.darkRects) ops += `${n(x0 + x)} ${n(y0 + y)} ${n(w)} ${n(h)} re\n`
+    this.pdfDocument.fillColor('#000000')
+    this.pdfDocument.addContent(`${ops}f`)
+  }
+  batchesInstalled = true
+  return true
 }
 
 /** the same document as one definition, for createPdf */
