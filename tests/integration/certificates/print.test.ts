@@ -184,6 +184,26 @@ describe('certificates.print as a job', () => {
     expect(counts(c.id)).toEqual({ n: 0, at: null })
     expect(printAudit()).toEqual([])
   })
+
+  it('voided by the head while the batch renders: the batch fails naming it, nothing counted', async () => {
+    const c = await st.issue(st.people.married)
+    const other = await another('赵敏', 21)
+    const { jobId } = await st.t.call('jobs.start', { method: 'certificates.print', input: { ids: [other.id, ...Array(60).fill(c.id)] } }, st.s.clerk)
+    let status = await st.t.call('jobs.status', { jobId }, st.s.clerk)
+    while (status.state === 'running' && !(status.phase === 'rendering' && status.done >= 2)) {
+      await new Promise((r) => setTimeout(r, 5))
+      status = await st.t.call('jobs.status', { jobId }, st.s.clerk)
+    }
+    await st.t.call('certificates.void', { id: c.id, reason: '信息有误' }, st.s.head)
+    while (status.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5))
+      status = await st.t.call('jobs.status', { jobId }, st.s.clerk)
+    }
+    expect(status.state).toBe('failed')
+    expect(status.error).toMatchObject({ code: 'CONFLICT', details: { rule: 'certificate_not_printable', number: c.number, status: 'void' } })
+    expect([counts(c.id).n, counts(other.id).n]).toEqual([0, 0])
+    expect(printAudit()).toEqual([])
+  })
 })
 
 describe('certificates.print, booklet (套打)', () => {
