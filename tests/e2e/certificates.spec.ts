@@ -3,8 +3,9 @@
  * woman out-migrant from the register, confirms the facts, issues her certificate, sees its
  * number and QR, opens the print preview (the PDF is made: its answer is checked), reprints
  * (count 2, said as a reprint); a woman with facts missing is told which, a man is refused; the
- * head voids a certificate with a reason; a protected signing key asks for its passphrase; the
- * list prints a selection as one job. Screenshots (zh-CN and English) go to tests/.tmp.
+ * head voids a certificate with a reason and reads the numbering; an in-migrant's page lists the
+ * checks of her certificate; a protected signing key asks for its passphrase; the list prints a
+ * selection as one job. Screenshots (zh-CN and English) go to tests/.tmp.
  */
 import path from 'node:path'
 import type { Page, Response } from '@playwright/test'
@@ -152,7 +153,7 @@ test('a clerk issues an out-migrant her certificate, previews the print and repr
   await shot(page, 'certificates-person')
 })
 
-test('missing facts are named, a man is refused, and the head voids a certificate with a reason', async ({ page, station }) => {
+test('missing facts are named, a man is refused, the head voids a certificate with a reason and reads the numbering; an in-migrant’s page lists her checks', async ({ page, station }) => {
   test.slow()
   const { head, zhao, li, wu } = await setUp(station)
   const issued = await head.call('certificates.issue', { personId: zhao })
@@ -189,6 +190,9 @@ test('missing facts are named, a man is refused, and the head voids a certificat
   await expect(page.getByTestId('void-modal')).toContainText('必填')
   await page.getByTestId('void-reason').fill('身份证号登记有误，已重新开具')
   await page.getByTestId('void-ok').click()
+  await expect(page.getByTestId('void-armed')).toContainText('身份证号登记有误，已重新开具')
+  await expect(page.getByTestId('cert-status')).toHaveText('有效') // not yet
+  await shot(page, 'certificates-void-confirm')
   await page.getByTestId('void-confirm').click()
   await expect(page.getByTestId('cert-status')).toHaveText('已作废')
   await expect(page.getByTestId('cert-void-reason')).toHaveText('身份证号登记有误，已重新开具')
@@ -205,6 +209,22 @@ test('missing facts are named, a man is refused, and the head voids a certificat
   await expect(year).toContainText('无空号')
   await page.waitForTimeout(400) // the drawer's slide, for the screenshot only
   await shot(page, 'certificates-numbering')
+
+  // an in-migrant's page lists the checks of the certificate she brought
+  const checked = await head.call('certificates.verificationSave', {
+    method: 'manual',
+    result: 'valid',
+    certificateNumber: '420102003-2025-00417',
+    issuerName: '武汉市江岸区某街道计生服务站',
+    issueDate: '2025-03-01',
+    validUntil: '2028-02-28',
+    holder: { idNumber: idOf('19960412', '526'), name: '周小燕' }
+  })
+  await page.goto(`${station.origin}/#/persons/view?id=${checked.personId}`)
+  const checks = page.getByTestId('person-verifications')
+  await expect(checks).toContainText('420102003-2025-00417')
+  await expect(checks).toContainText('人工核对')
+  await expect(checks.locator('.ant-tag')).toHaveText('有效')
 })
 
 test('a protected key asks for its passphrase; a local woman’s move is recorded with her certificate; the list prints a selection', async ({ page, station }) => {
@@ -249,7 +269,7 @@ test('a protected key asks for its passphrase; a local woman’s move is recorde
   for (const n of [number, other.number]) await table.locator('tr', { hasText: n }).locator('.ant-table-selection-column input').check()
   await expect(page.getByTestId('certs-selection')).toContainText('已选 2 份')
   const done = printDone(page)
-  await page.getByTestId('certs-batch-print').hover()
+  await page.getByTestId('certs-batch-print').click()
   await page.getByRole('menuitem', { name: '套打证明本' }).click()
   await expectPdf(await done, 2)
   const preview = page.getByTestId('print-preview')

@@ -1,10 +1,11 @@
 /**
  * The detail page's two writes, each in a modal with its reason: 换发 (a new certificate from
  * today's register facts, the old one superseded; signing may ask for the key's passphrase) and
- * 作废 (head only; the reason required; asked once more before it is done, since it cannot be
- * undone).
+ * 作废 (head only; the reason required; asked once more in the modal, the reason said back,
+ * before it is done, since it cannot be undone).
  */
-import { App as AntApp, Form, Input, type FormInstance } from 'antd'
+import { Alert, Form, Input, type FormInstance } from 'antd'
+import { useEffect, useState } from 'react'
 import type { Certificate } from '../../../api/certificates'
 import type { ApiError } from '../../../api/contract'
 import { callResult } from '../../app/client'
@@ -56,28 +57,42 @@ export function RenewModal({ cert, open, sign, onCancel, onDone }: { cert: Certi
 export function VoidModal({ cert, open, onCancel, onDone }: { cert: Certificate; open: boolean; onCancel(): void; onDone(c: Certificate): void }) {
   const { t } = useI18n()
   const words = useCertWords()
-  const { modal } = AntApp.useApp()
+  // asked once more in the modal itself: the first OK arms it (the reason said back), the second voids
+  const [armed, setArmed] = useState<string | null>(null)
+  useEffect(() => {
+    if (open) setArmed(null)
+  }, [open])
   return (
     <FormModal<{ reason: string }>
       open={open}
       title={t('certificates.void.title', { number: cert.number })}
-      intro={t('certificates.void.intro')}
-      okText={t('certificates.void.button')}
+      intro={
+        armed === null ? (
+          t('certificates.void.intro')
+        ) : (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="void-armed"
+            title={t('certificates.void.confirm', { number: cert.number, name: cert.facts.name })}
+            description={t('certificates.void.confirmBody', { reason: armed })}
+          />
+        )
+      }
+      okText={armed === null ? t('certificates.void.button') : t('certificates.void.confirmButton')}
       okDanger
-      okTestId="void-ok"
+      okTestId={armed === null ? 'void-ok' : 'void-confirm'}
       testId="void-modal"
       onCancel={onCancel}
+      onValuesChange={() => setArmed(null)}
       onError={(e, form) => reasonError(e, words, form)}
       onSubmit={async (v) => {
-        const sure = await modal.confirm({
-          title: t('certificates.void.confirm', { number: cert.number, name: cert.facts.name }),
-          content: t('certificates.void.confirmBody', { reason: v.reason.trim() }),
-          okText: t('certificates.void.button'),
-          okButtonProps: { danger: true, 'data-testid': 'void-confirm' },
-          cancelText: t('common.cancel')
-        })
-        if (!sure) return null
-        const r = await callResult('certificates.void', { id: cert.id, reason: v.reason.trim() })
+        const reason = v.reason.trim()
+        if (armed !== reason) {
+          setArmed(reason)
+          return null
+        }
+        const r = await callResult('certificates.void', { id: cert.id, reason })
         if (!r.ok) return r.error
         onDone(r.data)
         return null

@@ -131,6 +131,7 @@ export function CertificatesPage() {
             <Space wrap>
               <span>{tooMany ? t('certificates.list.tooMany', { n: num(selected.length), max: num(MAX_PRINT_BATCH) }) : t('certificates.list.selected', { n: num(selected.length) })}</span>
               <Dropdown
+                trigger={['click']}
                 disabled={tooMany || job.running}
                 menu={{
                   items: [
