@@ -66,3 +66,13 @@ export async function setUpStation(t: TestHost): Promise<Record<Role, string>> {
   }
   return sessions as Record<Role, string>
 }
+
+/** calls as the local operator (the CLI's kind of session) with these roles, throwing on an error */
+export function operatorCaller(h: Host, roles: Role[] = ['head']) {
+  const sid = h.openLocalSession({ userId: null, username: 'op', displayName: 'op', role: roles[0], roles, actor: 'op' })
+  return async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
+    const r = await h.call(m, input, { sessionId: sid, transport: 'test' })
+    if (!r.result.ok) throw new Error(`${m}: ${r.result.error.code} ${r.result.error.message}`)
+    return r.result.data as Output<M>
+  }
+}

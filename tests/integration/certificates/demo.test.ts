@@ -8,25 +8,15 @@
  * certificates and verifications for the same seed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Input, MethodName, Output } from '../../../src/api'
 import { ManualClock } from '../../../src/core/clock'
 import { generateDemoCertificates, type DemoCertificatesResult } from '../../../src/core/demo/certificates'
 import { createDemoStation, DEMO_STATION } from '../../../src/core/demo/demo'
 import { DEFAULT_DEMO_PERSONS } from '../../../src/core/demo/persons'
 import { createHost, type Host } from '../../../src/core/host'
 import { ageOn } from '../../../src/core/persons/record'
-import { T0, tmpDir } from '../../helpers/host'
+import { operatorCaller, T0, tmpDir } from '../../helpers/host'
 
 const TODAY = '2026-11-20'
-
-function caller(h: Host) {
-  const sid = h.openLocalSession({ userId: null, username: 'op', displayName: 'op', role: 'head', roles: ['head'], actor: 'op' })
-  return async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
-    const r = await h.call(m, input, { sessionId: sid, transport: 'test' })
-    if (!r.result.ok) throw new Error(`${m}: ${r.result.error.code} ${r.result.error.message}`)
-    return r.result.data as Output<M>
-  }
-}
 
 interface CertRow {
   number: string
@@ -54,7 +44,7 @@ const VERIFICATIONS = `SELECT p.id_number AS idNumber, v.method, v.result, v.cer
   v.issue_date AS issueDate, v.valid_until AS validUntil, v.verified_on AS verifiedOn, v.note FROM verifications v JOIN persons p ON p.id = v.person_id ORDER BY p.id_number`
 
 let host: Host
-let call: ReturnType<typeof caller>
+let call: ReturnType<typeof operatorCaller>
 let certs: CertRow[]
 let ms: number
 let result: DemoCertificatesResult
@@ -65,7 +55,7 @@ beforeAll(async () => {
   await createDemoStation(host, 'demo', { persons: DEFAULT_DEMO_PERSONS, screening: false, stock: false, certificates: false })
   result = generateDemoCertificates(host.runtime, { seed: 20261120, actor: 'demo' })!
   ms = result.ms
-  call = caller(host)
+  call = operatorCaller(host)
   certs = host.runtime.sqlite!.prepare(CERTS).all() as CertRow[]
 }, 120_000)
 afterAll(() => host.close())

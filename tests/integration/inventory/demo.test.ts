@@ -7,7 +7,7 @@
  * continuity, nothing added a second time, a few seconds, and the same moves for the same seed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Input, MethodName, Output } from '../../../src/api'
+import type { Output } from '../../../src/api'
 import { addYears, ManualClock } from '../../../src/core/clock'
 import { createDemoStation } from '../../../src/core/demo/demo'
 import { generateDemoInventory, type DemoStockResult } from '../../../src/core/demo/inventory'
@@ -17,18 +17,9 @@ import { DEFAULT_DEMO_PERSONS } from '../../../src/core/demo/persons'
 import { createHost, type Host } from '../../../src/core/host'
 import { checkLedger } from '../../../src/core/inventory/verify'
 import { ageOn } from '../../../src/core/persons/record'
-import { T0, tmpDir } from '../../helpers/host'
+import { operatorCaller, T0, tmpDir } from '../../helpers/host'
 
 const TODAY = '2026-11-20' // T0 in Asia/Shanghai
-
-function caller(h: Host) {
-  const sid = h.openLocalSession({ userId: null, username: 'op', displayName: 'op', role: 'head', roles: ['head'], actor: 'op' })
-  return async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
-    const r = await h.call(m, input, { sessionId: sid, transport: 'test' })
-    if (!r.result.ok) throw new Error(`${m}: ${r.result.error.code} ${r.result.error.message}`)
-    return r.result.data as Output<M>
-  }
-}
 
 interface MoveRow {
   seq: number
@@ -54,7 +45,7 @@ const MOVES = `SELECT m.seq, m.kind, m.date, p.code, m.lot_id AS lotId, l.lot_nu
   LEFT JOIN service_points sp ON sp.id = m.service_point_id LEFT JOIN persons x ON x.id = m.person_id ORDER BY m.seq`
 
 let host: Host
-let call: ReturnType<typeof caller>
+let call: ReturnType<typeof operatorCaller>
 let result: DemoStockResult
 let ms: number
 let moves: MoveRow[]
@@ -65,7 +56,7 @@ beforeAll(async () => {
   const t0 = performance.now()
   result = generateDemoInventory(host.runtime, { seed: 5, actor: 'cli:test' })!
   ms = performance.now() - t0
-  call = caller(host)
+  call = operatorCaller(host)
   moves = host.runtime.sqlite!.prepare(MOVES).all() as MoveRow[]
 })
 afterAll(() => host.close())

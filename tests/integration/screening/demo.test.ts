@@ -6,7 +6,6 @@
  * roster's marks, and the same data for the same seed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Input, MethodName, Output } from '../../../src/api'
 import { DEFAULT_ELIGIBILITY, type Campaign } from '../../../src/api/campaigns'
 import { recordSaveInput } from '../../../src/api/screeningRecords'
 import { checkConclusion, conclusionRank, followUpOutcomeInput, type Findings, type ScreeningKind } from '../../../src/api/screeningFindings'
@@ -18,7 +17,7 @@ import { createHost, type Host } from '../../../src/core/host'
 import { ageOn } from '../../../src/core/persons/record'
 import { eligibility } from '../../../src/core/screening/eligibility'
 import { findingKeys } from '../../../src/core/screening/findingKeys'
-import { T0, tmpDir } from '../../helpers/host'
+import { operatorCaller, T0, tmpDir } from '../../helpers/host'
 
 const TODAY = '2026-11-20' // T0 in Asia/Shanghai
 
@@ -26,15 +25,6 @@ async function demoHost(persons: number, seed: number): Promise<Host> {
   const h = createHost({ dataDir: tmpDir('sd-demo-screening-'), clock: new ManualClock(T0) })
   await createDemoStation(h, 'cli:test', { persons, seed })
   return h
-}
-
-function caller(h: Host) {
-  const sid = h.openLocalSession({ userId: null, username: 'op', displayName: 'op', role: 'admin', roles: ['admin', 'head'], actor: 'op' })
-  return async <M extends MethodName>(m: M, input: Input<M>): Promise<Output<M>> => {
-    const r = await h.call(m, input, { sessionId: sid, transport: 'test' })
-    if (!r.result.ok) throw new Error(`${m}: ${r.result.error.code} ${r.result.error.message}`)
-    return r.result.data as Output<M>
-  }
 }
 
 interface Row {
@@ -58,7 +48,7 @@ interface Row {
 }
 
 let host: Host
-let call: ReturnType<typeof caller>
+let call: ReturnType<typeof operatorCaller>
 let campaigns: Campaign[]
 let rows: Row[]
 const byKind = (k: ScreeningKind) => campaigns.find((c) => c.kind === k)!
@@ -69,7 +59,7 @@ beforeAll(async () => {
   host = await demoHost(DEFAULT_DEMO_PERSONS, 11)
   // the default demo (20,000 people and both campaigns) takes a few seconds, not more
   expect(performance.now() - t0).toBeLessThan(30_000)
-  call = caller(host)
+  call = operatorCaller(host, ['admin', 'head'])
   campaigns = (await call('screening.campaigns', { pageSize: 50 })).rows
   rows = host.runtime
     .sqlite!.prepare(
@@ -242,7 +232,7 @@ describe('the demo campaigns on other registers', () => {
     expect(facts(a).length).toBeGreaterThan(500)
     expect(facts(other)).not.toEqual(facts(a))
 
-    const small = await caller(a)('screening.campaigns', { pageSize: 50 })
+    const small = await operatorCaller(a, ['admin', 'head'])('screening.campaigns', { pageSize: 50 })
     for (const c of small.rows) {
       const plan = DEMO_CAMPAIGNS.find((p) => p.kind === c.kind)!
       expect(c.screened).toBe(Math.min(plan.records, Math.floor(c.eligible * plan.cap)))
@@ -250,7 +240,7 @@ describe('the demo campaigns on other registers', () => {
     }
     // more demo people later: no second set of campaigns
     await createDemoStation(a, 'cli:test', { persons: 500, seed: 9 })
-    expect((await caller(a)('screening.campaigns', { pageSize: 50 })).total).toBe(2)
+    expect((await operatorCaller(a, ['admin', 'head'])('screening.campaigns', { pageSize: 50 })).total).toBe(2)
     for (const h of [a, b, other]) h.close()
   })
 })
