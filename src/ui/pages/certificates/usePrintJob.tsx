@@ -2,14 +2,15 @@
  * Printing certificates as a job (certificates.print through jobs.start): `print(ids, layout)`
  * resolves with the PDF, or null when it was refused, failed (said in a toast) or cancelled
  * (nothing counted). <PrintProgress> shows the running job: its phase, how many of how many,
- * a progress bar and Cancel, as the import page does.
+ * a progress bar and Cancel (the JobProgress card the import page uses too).
  */
-import { App as AntApp, Button, Card, Flex, Progress, Typography } from 'antd'
+import { App as AntApp } from 'antd'
 import { useCallback } from 'react'
 import type { FileOut } from '../../../api/contract'
 import type { CertificateLayout } from '../../../api/certificatesPrint'
 import type { JobStatus } from '../../../api/jobs'
 import { useI18n } from '../../app/i18n'
+import { JobProgress } from '../../components/JobProgress'
 import { useJob } from '../../components/useJob'
 import { useCertWords } from './words'
 
@@ -46,21 +47,6 @@ export function PrintProgress({ job, title }: { job: PrintJob; title: string }) 
   if (!job.running) return null
   const s = job.status
   const percent = s && s.total > 0 ? Math.min(100, Math.round((s.done / s.total) * 100)) : 0
-  return (
-    <Card size="small" style={{ marginBottom: 12 }} data-testid="print-progress">
-      <Flex align="center" gap={16}>
-        <div style={{ flex: 1 }}>
-          <Typography.Text strong>{title}</Typography.Text>
-          <Typography.Text type="secondary" style={{ marginLeft: 12 }} data-testid="print-phase">
-            {words.phase(s?.phase ?? 'starting')}
-            {s && s.total > 0 ? ` · ${t('certificates.print.progress', { done: num(s.done), total: num(s.total) })}` : ''}
-          </Typography.Text>
-          <Progress percent={percent} status="active" />
-        </div>
-        <Button onClick={() => void job.cancel()} data-testid="print-cancel">
-          {t('common.cancel')}
-        </Button>
-      </Flex>
-    </Card>
-  )
+  const count = s && s.total > 0 ? ` · ${t('certificates.print.progress', { done: num(s.done), total: num(s.total) })}` : ''
+  return <JobProgress testId="print" title={title} detail={words.phase(s?.phase ?? 'starting') + count} percent={percent} onCancel={() => void job.cancel()} />
 }
