@@ -52,7 +52,7 @@ function describe(r: CertificateCheck): string[] {
       `issued:      ${f.issueDate}`,
       `valid until: ${f.validUntil}`,
       `marital:     ${f.maritalStatus}`,
-      `children:    ${f.boys} boys, ${f.girls} girls`
+      `children:    boys ${f.boys}, girls ${f.girls}`
     )
   return lines
 }

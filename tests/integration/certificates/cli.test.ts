@@ -45,7 +45,7 @@ describe('stationdesk cert verify', () => {
     expect(r.stdout).toMatch(/^result:\s+valid$/m)
     expect(r.stdout).toMatch(/^number:\s+410105002-2026-00007$/m)
     expect(r.stdout).toMatch(new RegExp(`^issuer:\\s+${neighbour.entry.name} \\(410105002, key ${neighbour.entry.keyId}\\)$`, 'm'))
-    expect(r.stdout).toMatch(/^children:\s+1 boys, 1 girls$/m)
+    expect(r.stdout).toMatch(/^children:\s+boys 1, girls 1$/m)
     const j = await cli(['cert', 'verify', text.toLowerCase().replace(':', '：'), '--trust', unsigned, '--json'], { cwd })
     expect(j.code).toBe(0)
     expect(j.stdout.split('\n').filter(Boolean)).toHaveLength(1)
