@@ -11,7 +11,7 @@ import { mm } from '../../../src/core/print/pdf'
 import { makeId } from '../../helpers/persons'
 import { mediaBoxes, pageCount, pageTexts } from '../../unit/print/pdfBytes'
 import { box, readQr } from './printKit'
-import { certificateStation, type CertStation } from './setup'
+import { certificateStation, type CertStation, openSessions } from './setup'
 
 let st: CertStation
 beforeEach(async () => {
@@ -132,6 +132,16 @@ describe('certificates.print, refusals', () => {
     expect(e2.details).toMatchObject({ rule: 'certificate_not_printable', number: good.number, status: 'superseded' })
     expect([counts(good.id).n, counts(voided.id).n, counts(renewed.id).n]).toEqual([0, 0, 0])
     expect(printAudit()).toEqual([])
+  })
+
+  it('refuses a valid certificate past its last day (it is renewed, not handed out again)', async () => {
+    const old = await st.issue(st.people.married)
+    st.t.clock.set(new Date(`${old.validUntil}T02:00:00Z`))
+    expect((await print([old.id], {}, openSessions(st.t).clerk)).count).toBe(1)
+    st.t.clock.advance(86_400_000)
+    const e = await st.t.fail('certificates.print', { ids: [old.id] }, openSessions(st.t).clerk)
+    expect(e.details).toMatchObject({ rule: 'certificate_not_printable', number: old.number, status: 'expired' })
+    expect(counts(old.id).n).toBe(1)
   })
 
   it('refuses an unknown id, an empty batch, the clinician and the admin', async () => {

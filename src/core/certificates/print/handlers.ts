@@ -28,9 +28,10 @@ import { renderSections } from './render'
 type PrintInput = ParsedInputOf<(typeof certificatesPrintApi)['certificates.print']>
 type CalibrationInput = ParsedInputOf<(typeof certificatesPrintApi)['certificates.calibration']>
 
-function notPrintable(c: Pick<Certificate, 'id' | 'number' | 'status'>): AppError {
-  const message = `certificate ${c.number} is ${c.status}: only a valid certificate is printed`
-  return new AppError('CONFLICT', message, { rule: 'certificate_not_printable', number: c.number, status: c.status, id: c.id, fields: [{ path: 'ids', rule: 'certificate_not_printable', message }] })
+/** status: void, superseded, or 'expired' for a valid one past its last day (renew it instead) */
+function notPrintable(c: Pick<Certificate, 'id' | 'number'>, status: string): AppError {
+  const message = `certificate ${c.number} is ${status}: only a valid certificate is printed`
+  return new AppError('CONFLICT', message, { rule: 'certificate_not_printable', number: c.number, status, id: c.id, fields: [{ path: 'ids', rule: 'certificate_not_printable', message }] })
 }
 
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`
@@ -41,8 +42,10 @@ export async function printCertificates(ctx: Ctx, input: PrintInput): Promise<Fi
   const total = input.ids.length
   ctx.job.progress('reading', 0, total)
   const certs = input.ids.map((id) => loadCertificate(ctx.sqlite, id))
-  const refused = certs.find((c) => c.status !== 'valid')
-  if (refused) throw notPrintable(refused)
+  // a valid certificate past its last day is not handed out again: it is renewed
+  const today = localDate(ctx.clock)
+  const refused = certs.find((c) => c.status !== 'valid' || c.validUntil < today)
+  if (refused) throw notPrintable(refused, refused.status === 'valid' ? 'expired' : refused.status)
 
   const doc = input.layout === 'a4' ? 'certificate' : 'certificateBooklet'
   const settings = readPrintSettings(ctx.sqlite, doc)
@@ -54,7 +57,6 @@ export async function printCertificates(ctx: Ctx, input: PrintInput): Promise<Fi
     counted.set(c.id, nth)
     return { certificate: c, nth }
   })
-  const today = localDate(ctx.clock)
 
   ctx.job.progress('rendering', 0, total)
   await ctx.job.checkpoint()
@@ -75,7 +77,7 @@ export async function printCertificates(ctx: Ctx, input: PrintInput): Promise<Fi
     // voided or renewed by someone else while this batch was rendered: nothing is counted
     for (const c of certs) {
       const now = stmt(ctx.sqlite, 'SELECT id, number, status FROM certificates WHERE id = ?').get(c.id) as Pick<Certificate, 'id' | 'number' | 'status'>
-      if (now.status !== 'valid') throw notPrintable(now)
+      if (now.status !== 'valid') throw notPrintable(now, now.status)
     }
     const bump = stmt(ctx.sqlite, 'UPDATE certificates SET print_count = print_count + 1, last_printed_at = ?, updated_at = ?, updated_by = ? WHERE id = ?')
     certs.forEach((c, i) => {

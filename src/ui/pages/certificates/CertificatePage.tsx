@@ -59,7 +59,8 @@ export function CertificatePage() {
     if (id) void load()
   }, [id, load])
 
-  const printable = cert?.status === 'valid'
+  // a valid certificate past its last day is renewed, not printed again (the core refuses it too)
+  const printable = !!cert && shownStatus(cert.status, cert.validUntil, today) === 'valid'
   const print = useCallback(
     async (layout: CertificateLayout) => {
       if (!cert || job.running) return

@@ -163,7 +163,7 @@ export function CertificatesPage() {
           selectedRowKeys: selected,
           preserveSelectedRowKeys: true,
           onChange: (keys) => setSelected(keys as string[]),
-          getCheckboxProps: (r) => ({ disabled: r.status !== 'valid', 'aria-label': r.number }) as object
+          getCheckboxProps: (r) => ({ disabled: r.status !== 'valid' || r.expired, 'aria-label': r.number }) as object
         }}
         onRow={(r) => ({
           // a click on the row opens it; one on its checkbox only chooses it
