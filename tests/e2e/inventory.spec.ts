@@ -120,7 +120,7 @@ test('a clerk receives two lots, dispenses, is refused a dispense beyond the sto
   await expect(rows.nth(1)).toContainText('发放到人')
   await expect(rows.nth(1)).toContainText(WANG.name)
   await rows.nth(1).getByTestId('card-reverse').click()
-  await expect(page.getByTestId('reverse-modal')).toBeVisible()
+  await expect(page.getByTestId('reverse-modal').locator('input:focus')).toHaveCount(1)
   await page.getByTestId('reverse-note').fill('发错了人，应发给同村另一位')
   await page.getByTestId('reverse-ok').click()
   await expect(page.getByTestId('reverse-modal')).toBeHidden()
@@ -218,6 +218,8 @@ test('a clerk issues to a village across two lots, confirms a dispense over the 
   const rows = page.getByTestId('stock-card-table').locator('tbody tr.ant-table-row')
   await expect(rows).toHaveCount(2)
   await rows.nth(0).getByTestId('card-reverse').click()
+  // the dialog resets its form once open and then focuses the first field: type after that
+  await expect(page.getByTestId('reverse-modal').locator('input:focus')).toHaveCount(1)
   await page.getByTestId('reverse-note').fill('数量录错')
   await page.getByTestId('reverse-ok').click()
   const refusal = page.getByTestId('reverse-modal').getByTestId('modal-error')

@@ -4,7 +4,7 @@
  * other error shows in the modal (FORBIDDEN as a toast, as everywhere).
  */
 import { Alert, Form, Modal, type FormInstance } from 'antd'
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import type { ApiError } from '../../api/contract'
 import { applyFieldErrors, errorText } from '../app/errors'
 import { useI18n } from '../app/i18n'
@@ -128,14 +128,10 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
  * on open, so a moment later).
  */
 function OnOpen({ form, body }: { form: FormInstance; body: RefObject<HTMLDivElement | null> }) {
-  // before the browser paints: a field typed into as soon as it shows (a fast user, an e2e test on
-  // a busy machine) is never wiped by this reset afterwards
-  useLayoutEffect(() => {
-    form.resetFields()
-  }, [form])
   useEffect(() => {
+    form.resetFields()
     const h = setTimeout(() => focusFirstField(body.current), 60)
     return () => clearTimeout(h)
-  }, [body])
+  }, [form, body])
   return null
 }
