@@ -119,7 +119,8 @@ test('clerk imports a roster: mapping and problems, problem report, valid rows o
 
   await page.getByTestId('event-marriage').click()
   const modal = page.getByTestId('event-modal-marriage')
-  await expect(modal).toBeVisible()
+  // the dialog resets its form once open and then focuses the first field: type after that
+  await expect(modal.locator('input:focus')).toHaveCount(1)
   await modal.getByTestId('person-spouseName').fill('赵建国')
   await modal.getByTestId('event-reason').fill('本人申报，已核验结婚证')
   await page.getByTestId('event-save').click()
