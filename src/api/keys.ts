@@ -12,7 +12,11 @@ export interface KeyInfo {
 /** the key file format of DESIGN.md §4 */
 export interface KeyFile {
   format: 'stationdesk-keys/1'
-  keys: { stationCode: string; name: string; keyId: string; publicKey: string }[]
+  /**
+   * sealKey: the district's X25519 public key (raw, base64) that stations seal packets to; only
+   * on the district's own entry. It is signed with the rest when present.
+   */
+  keys: { stationCode: string; name: string; keyId: string; publicKey: string; sealKey?: string }[]
   signedBy: string | null
   signature: string | null
 }
@@ -29,7 +33,7 @@ export interface TrustedKey {
 
 export interface TrustState {
   /** the district's public key, entered once by an admin; null until then */
-  district: { code: string; name: string; keyId: string; publicKey: string; setAt: string } | null
+  district: { code: string; name: string; keyId: string; publicKey: string; setAt: string; sealKey?: string | null } | null
   /** the district's list in force: when it was imported and how many keys it holds */
   list: { importedAt: string; signedBy: string; count: number } | null
   keys: TrustedKey[]

@@ -14,7 +14,8 @@ import { AppError, zodToFields } from './errors'
 import type { AnyHandler } from './handler'
 import { coreHandlers } from './handlers'
 import { Runtime, type RuntimeOptions } from './runtime'
-import { isSetUp } from './setup/state'
+import { isSetUp, stationMode } from './setup/state'
+import { methodInMode } from '../api/modes'
 import { dailyBackupIfDue } from './backups/daily'
 import { stmt } from './db/stmt'
 import { directJob, type JobControl } from './jobs/control'
@@ -108,6 +109,11 @@ export class Host {
 
     const sqlite = rt.sqlite
     if (sqlite && !SETUP_METHODS.has(method) && !isSetUp(sqlite)) throw new AppError('NOT_SET_UP', 'the station is not set up yet')
+    if (sqlite && !rt.recovery) {
+      const mode = stationMode(sqlite)
+      if (mode && !methodInMode(method, mode))
+        throw new AppError('UNSUPPORTED', mode === 'district' ? `${method} is for a service station, not a district office` : `${method} is for a district office`, { method, mode })
+    }
 
     // who may call comes before what they send: a refused caller learns nothing of the input's shape
     const session = this.checkSession(method, def, cc)

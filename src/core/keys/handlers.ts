@@ -4,6 +4,8 @@ import { readStation } from '../station/profile'
 import { signKeyFile } from './keyfile'
 import { keyInfo, loadPrivateKey, reprotectStationKey } from './keystore'
 import { keyPassphrase } from './passphrase'
+import { sealKeyFromSigningKey } from './sealKey'
+import { stationMode } from '../setup/state'
 
 export const keysHandlers: Handlers<typeof keysApi> = {
   'keys.info': (ctx) => keyInfo(ctx.runtime.paths.privateKey),
@@ -23,7 +25,9 @@ export const keysHandlers: Handlers<typeof keysApi> = {
     const info = keyInfo(file)
     const st = readStation(ctx)
     const priv = loadPrivateKey(file, keyPassphrase(ctx.runtime, input.passphrase))
-    const keyFile = signKeyFile([{ stationCode: st.code, name: st.name, keyId: info.keyId, publicKey: info.publicKey }], info.keyId, priv)
+    // a district office's file also carries its seal key, for stations to seal packets to
+    const sealKey = stationMode(ctx.sqlite) === 'district' ? sealKeyFromSigningKey(priv).publicKey : undefined
+    const keyFile = signKeyFile([{ stationCode: st.code, name: st.name, keyId: info.keyId, publicKey: info.publicKey, ...(sealKey ? { sealKey } : {}) }], info.keyId, priv)
     ctx.audit({ entity: 'key', entityId: info.keyId, summary: `exported the public key ${info.keyId}`, msg: ['key.exported', { keyId: info.keyId }] })
     return {
       filename: `stationdesk-key-${st.code}-${info.keyId}.json`,

@@ -4,7 +4,8 @@ import { keyIdOf, publicKeyFromRaw } from './keystore'
 
 /** the bytes a key file's signature covers: its format and keys, as canonical JSON */
 export function keyFileSigningBytes(k: Pick<KeyFile, 'format' | 'keys'>): Buffer {
-  const keys = k.keys.map((e) => ({ stationCode: e.stationCode, name: e.name, keyId: e.keyId, publicKey: e.publicKey }))
+  // sealKey only when present, so files signed before it existed keep their signature
+  const keys = k.keys.map((e) => ({ stationCode: e.stationCode, name: e.name, keyId: e.keyId, publicKey: e.publicKey, ...(e.sealKey ? { sealKey: e.sealKey } : {}) }))
   return Buffer.from(JSON.stringify({ format: k.format, keys }), 'utf8')
 }
 

@@ -115,13 +115,20 @@ export function setDistrictKey(ctx: Ctx, input: { content: string; replace: bool
       "这份文件没有区县自己的有效签名，不能作为区县公钥。请使用区县导出的公钥文件。(the file is not signed by the district's own key: use the key file the district exported)"
     )
   const before = districtKey(ctx.sqlite)
-  if (before && before.keyId === entry.keyId) return trustState(ctx)
+  if (before && before.keyId === entry.keyId) {
+    // the same district key, now with (or with another) seal key: keep the newer file's
+    if ((entry.sealKey ?? null) !== (before.sealKey ?? null)) {
+      setMeta(ctx.sqlite, DISTRICT_META, JSON.stringify({ ...before, sealKey: entry.sealKey ?? null, setAt: ctx.nowIso() }))
+      ctx.audit({ entity: 'key', entityId: entry.keyId, summary: `updated the district's seal key (${entry.name})`, msg: ['key.districtSet', { name: entry.name, keyId: entry.keyId }] })
+    }
+    return trustState(ctx)
+  }
   if (before && !input.replace)
     throw new AppError('CONFLICT', `the district key ${before.keyId} is set already: replace it explicitly`, {
       keyId: before.keyId,
       fields: [{ path: 'content', rule: 'district_key_set', message: 'the district key is set already' }]
     })
-  const district: District = { code: entry.stationCode, name: entry.name, keyId: entry.keyId, publicKey: entry.publicKey, setAt: ctx.nowIso() }
+  const district: District = { code: entry.stationCode, name: entry.name, keyId: entry.keyId, publicKey: entry.publicKey, setAt: ctx.nowIso(), sealKey: entry.sealKey ?? null }
   setMeta(ctx.sqlite, DISTRICT_META, JSON.stringify(district))
   // a list the new key did not sign is no longer backed by the district key in force
   const dropped = before ? stmt(ctx.sqlite, 'DELETE FROM trusted_keys WHERE signed_by <> ?').run(entry.keyId).changes : 0

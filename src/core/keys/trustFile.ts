@@ -1,7 +1,8 @@
 /**
  * Reading a key file (DESIGN.md §4, `stationdesk-keys/1`) as the user chose it: JSON with the
  * format, each entry's 9-digit station code, name, key id (the first 16 hex digits of the
- * SHA-256 of the raw public key) and 32-byte Ed25519 public key (base64), and the signer's key
+ * SHA-256 of the raw public key) and 32-byte Ed25519 public key (base64), optionally the
+ * district's 32-byte X25519 seal key (sealKey, base64), and the signer's key
  * id and signature (or null for an unsigned file). Nothing is trusted here: the signature is
  * checked by the caller (trust.ts, the CLI's `cert verify` which trusts the file its operator
  * names).
@@ -70,7 +71,8 @@ export function parseKeyFile(content: string): KeyFile {
     if (keyIdOf(raw) !== k.keyId) bad('key_id', { entry })
     if (seen.has(k.keyId)) bad('duplicate', { entry })
     seen.add(k.keyId)
-    return { stationCode: k.stationCode, name: k.name as string, keyId: k.keyId, publicKey: k.publicKey as string }
+    if (k.sealKey !== undefined && !rawKey(k.sealKey)) bad('entry', { entry, field: 'sealKey' })
+    return { stationCode: k.stationCode, name: k.name as string, keyId: k.keyId, publicKey: k.publicKey as string, ...(k.sealKey ? { sealKey: k.sealKey as string } : {}) }
   })
   const signedBy = d.signedBy ?? null
   const signature = d.signature ?? null

@@ -14,7 +14,9 @@ export function Shell({ onLogout, onLock }: { onLogout: () => void; onLock: () =
   const { t } = useI18n()
   const { info, session, can } = useApp()
   const { path } = useRoute()
-  const visible = useMemo(() => pages.filter((p) => can(...p.roles) && !p.parent), [can])
+  const mode = info.mode ?? 'station'
+  const modePages = useMemo(() => pages.filter((p) => (p.modes ?? ['station']).includes(mode)), [mode])
+  const visible = useMemo(() => modePages.filter((p) => can(...p.roles) && !p.parent), [can, modePages])
 
   const items = useMemo(() => {
     const entry = (p: PageDef) => ({ key: p.path, icon: p.icon, label: t(p.navKey), 'data-testid': `nav-${p.path}` })
@@ -26,7 +28,7 @@ export function Shell({ onLogout, onLock }: { onLogout: () => void; onLock: () =
     return out
   }, [visible, t])
 
-  const page = pages.find((p) => p.path === path)
+  const page = modePages.find((p) => p.path === path)
   let content: ReactNode
   if (!page) content = <Result status="404" title={t('common.notFound')} extra={<Button onClick={() => navigate('/')}>{t('common.nav.home')}</Button>} />
   else if (!can(...page.roles)) content = <Result status="403" title={t('common.forbiddenPage')} />

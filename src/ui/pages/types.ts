@@ -13,6 +13,8 @@ export interface PageDef {
   component: ComponentType
   /** position in its group */
   order: number
+  /** the data folder modes it belongs to (default: a service station's only) */
+  modes?: readonly ('station' | 'district')[]
   /** a page reached from another (a person's page from the register): not in the menu, its parent's entry marked */
   parent?: string
 }

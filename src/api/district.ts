@@ -1,0 +1,159 @@
+import { z } from 'zod'
+import { method, type FileOut } from './contract'
+import type { Rate } from './campaigns'
+import type { CertificatesReport, ScreeningReport } from './packetReports'
+import type { MonthlyReportRow } from './inventory/reports'
+import { periodMonth } from './periods'
+import { LANGS } from './station'
+
+/**
+ * District mode (a data folder set up with mode 'district'): the stations whose packets the
+ * office accepts, importing packets, what arrived, and the sums across stations.
+ *
+ * Import rules (each packet alone, in one transaction; a refusal names its reason):
+ *  - the signature must verify with a key registered for the station the manifest names
+ *    (SIGNATURE_INVALID, details.reason bad_signature | unknown_key | wrong_station; a file that is
+ *    not a whole packet: VALIDATION, reason truncated | not_a_packet)
+ *  - a newer format: UNSUPPORTED, reason newer_format
+ *  - sealed to another district's key: VALIDATION, reason not_for_this_district
+ *  - the same packet again: no-op (outcome duplicate)
+ *  - another packet with a used sequence number: CONFLICT, reason seq_conflict
+ *  - rows upserted by (station, table, id) only where the incoming updated_at is newer;
+ *    reports by (station, period, report) where the packet's sequence number is higher
+ */
+export interface DistrictInfo {
+  code: string
+  name: string
+  keyId: string
+  /** the X25519 key stations seal their packets to */
+  sealKeyId: string
+  stations: number
+}
+
+export interface DistrictStation {
+  code: string
+  name: string
+  /** active keys first; a replaced key stays (retired) so its packets still verify */
+  keys: { keyId: string; status: 'active' | 'retired'; addedAt: string }[]
+  packets: number
+  last: { seq: number; period: string; importedAt: string } | null
+  /** sequence numbers below the highest that have not arrived */
+  missingSeqs: number[]
+  /** packets whose previous-packet hash does not match the packet here */
+  chainBreaks: number[]
+}
+
+export type ImportOutcome = 'imported' | 'duplicate' | 'refused'
+
+export interface DistrictImportItem {
+  file: string
+  outcome: ImportOutcome
+  stationCode: string | null
+  seq: number | null
+  period: string | null
+  rows: number
+  /** refused: the error code, the reason word and a message in English */
+  code?: string
+  reason?: string
+  message?: string
+}
+
+export interface DistrictImportResult {
+  items: DistrictImportItem[]
+  imported: number
+  duplicates: number
+  refused: number
+}
+
+export interface DistrictPacket {
+  stationCode: string
+  stationName: string
+  seq: number
+  period: string
+  sha256: string
+  size: number
+  rows: number
+  sealed: boolean
+  builtAt: string
+  importedAt: string
+  chain: 'ok' | 'first' | 'unknown' | 'break'
+}
+
+export interface ArrivalCell {
+  period: string
+  /** arrived; missing: the month has ended and no packet for it is here; not_due: current or future month */
+  status: 'arrived' | 'missing' | 'not_due'
+  seqs: number[]
+  /** more than one packet for the month: corrections after a reopen */
+  corrected: boolean
+}
+
+export interface Arrivals {
+  year: number
+  months: string[]
+  stations: { code: string; name: string; cells: ArrivalCell[]; missingSeqs: number[]; chainBreaks: number[] }[]
+}
+
+export interface DistrictStockRow extends Omit<MonthlyReportRow, 'productId' | 'amc' | 'monthsOfStock'> {
+  /** stations whose report has this product */
+  stations: number
+}
+
+export interface DistrictStationLine {
+  code: string
+  name: string
+  arrived: boolean
+  packetSeq: number | null
+  screened: number
+  referred: number
+  stockOut: number
+  certificatesIssued: number
+  verifications: number
+  certificateRate: Rate
+  verificationRate: Rate
+}
+
+export interface DistrictReport {
+  period: string
+  stations: DistrictStationLine[]
+  /** codes of registered stations with no packet for the month */
+  missing: string[]
+  screening: ScreeningReport['kinds']
+  stock: DistrictStockRow[]
+  certificates: Omit<CertificatesReport, 'period'>
+  /** num and den summed over the stations that reported */
+  rates: { certificate: Rate; verification: Rate }
+}
+
+const keyFileText = z.object({ content: z.string().min(2).max(5_000_000) })
+const DISTRICT = ['admin', 'head'] as const
+
+export const districtApi = {
+  'district.info': method<DistrictInfo>()({ input: z.object({}).optional().default({}), roles: DISTRICT, kind: 'read' }),
+  'district.stations': method<DistrictStation[]>()({ input: z.object({}).optional().default({}), roles: DISTRICT, kind: 'read' }),
+  /**
+   * Registers a station's public key from its key file (one entry, self-signed). A station
+   * already registered with another key: CONFLICT rule station_key_set unless `replace`.
+   */
+  'district.stationAdd': method<DistrictStation>()({ input: keyFileText.extend({ replace: z.boolean().default(false) }), roles: DISTRICT, kind: 'write' }),
+  /** imports packet files, each in its own transaction; the district's passphrase opens sealed ones */
+  'district.import': method<DistrictImportResult>()({
+    input: z.object({
+      files: z.array(z.object({ name: z.string().min(1).max(255), base64: z.string().min(1) })).min(1).max(1000),
+      passphrase: z.string().max(200).optional()
+    }),
+    roles: DISTRICT,
+    kind: 'write',
+    job: true
+  }),
+  'district.packets': method<DistrictPacket[]>()({
+    input: z.object({ stationCode: z.string().optional(), period: periodMonth.optional() }).optional().default({}),
+    roles: DISTRICT,
+    kind: 'read'
+  }),
+  'district.arrivals': method<Arrivals>()({ input: z.object({ year: z.number().int().min(2000).max(2100) }), roles: DISTRICT, kind: 'read' }),
+  'district.report': method<DistrictReport>()({ input: z.object({ period: periodMonth }), roles: DISTRICT, kind: 'read' }),
+  'district.reportExport': method<FileOut>()({ input: z.object({ period: periodMonth, lang: z.enum(LANGS).default('zh-CN') }), roles: DISTRICT, kind: 'sensitive-read' }),
+  /** the signed list of registered station keys plus the district's own entry (with its seal key) */
+  'district.keysExport': method<FileOut>()({ input: z.object({ passphrase: z.string().max(200).optional() }).optional().default({}), roles: DISTRICT, kind: 'sensitive-read' })
+}
