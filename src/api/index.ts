@@ -16,6 +16,7 @@ import { jobsApi } from './jobs'
 import { keysApi, keysTrustApi } from './keys'
 import { personsApi, personsCardApi } from './persons'
 import { personsImportApi } from './personsImport'
+import { periodsApi } from './periods'
 import { printApi } from './print'
 import { setupApi } from './setup'
 import { stationApi } from './station'
@@ -47,6 +48,7 @@ export const api = {
   ...certificatesApi,
   ...certificatesPrintApi,
   ...verificationsApi,
+  ...periodsApi,
   ...printApi,
   ...desktopApi
 } as const

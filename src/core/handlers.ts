@@ -13,6 +13,7 @@ import { keysHandlers } from './keys/handlers'
 import { keysTrustHandlers } from './keys/trust'
 import { personsHandlers } from './persons/handlers'
 import { personsImportHandlers } from './persons/import/handlers'
+import { periodsHandlers } from './periods/handlers'
 import { jobsHandlers } from './jobs/handlers'
 import { campaignDashboardHandlers, campaignsHandlers, recordsHandlers } from './screening/handlers'
 import { printHandlers } from './print/handlers'
@@ -43,5 +44,6 @@ export const coreHandlers = {
   ...inventoryHandlers,
   ...inventoryPrintHandlers,
   ...certificatesHandlers,
-  ...certificatesPrintHandlers
+  ...certificatesPrintHandlers,
+  ...periodsHandlers
 }

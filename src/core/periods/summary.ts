@@ -1,0 +1,56 @@
+/**
+ * What a month holds, by the business date of each record: the summary shown before closing it
+ * (people registered, their change events, exams, referrals, stock moves and units out,
+ * certificates issued, verifications) and the count of dated records per month for the list.
+ *
+ * Business dates: a person's registration is her 'registered' event's date (the day she was
+ * entered: the register keeps no other date of joining); change events by their date; screening
+ * records by exam date; stock moves by their date; certificates by issue date (renewals
+ * included: each is a certificate issued); verifications by verified_on.
+ */
+import type { MonthSummary } from '../../api/periods'
+import type { Sqlite } from '../db/open'
+import { stmt } from '../db/stmt'
+import { monthBounds } from './months'
+
+const count = (sqlite: Sqlite, sql: string, period: string): number => (stmt(sqlite, sql).get(...monthBounds(period)) as { n: number }).n
+
+/** base units that left for people and service points, net of the reversals of those moves */
+const STOCK_OUT = `SELECT coalesce(-sum(quantity), 0) AS n FROM inv_moves WHERE date BETWEEN ? AND ?
+  AND (kind IN ('issue', 'dispense') OR (kind = 'reversal' AND reason IN ('issue', 'dispense')))`
+
+export function monthSummary(sqlite: Sqlite, period: string): MonthSummary {
+  return {
+    personsAdded: count(sqlite, `SELECT count(*) AS n FROM person_events WHERE type = 'registered' AND date BETWEEN ? AND ?`, period),
+    personEvents: count(sqlite, `SELECT count(*) AS n FROM person_events WHERE type <> 'registered' AND date BETWEEN ? AND ?`, period),
+    screeningRecords: count(sqlite, 'SELECT count(*) AS n FROM screening_records WHERE exam_date BETWEEN ? AND ?', period),
+    referrals: count(sqlite, 'SELECT count(*) AS n FROM screening_records WHERE exam_date BETWEEN ? AND ? AND referral_destination IS NOT NULL', period),
+    stockMoves: count(sqlite, 'SELECT count(*) AS n FROM inv_moves WHERE date BETWEEN ? AND ?', period),
+    stockOut: count(sqlite, STOCK_OUT, period),
+    certificatesIssued: count(sqlite, 'SELECT count(*) AS n FROM certificates WHERE issue_date BETWEEN ? AND ?', period),
+    verifications: count(sqlite, 'SELECT count(*) AS n FROM verifications WHERE verified_on BETWEEN ? AND ?', period)
+  }
+}
+
+/** the dated tables and their business-date column: what "records of a month" counts */
+const DATED: [table: string, column: string][] = [
+  ['person_events', 'date'],
+  ['screening_records', 'exam_date'],
+  ['inv_moves', 'date'],
+  ['certificates', 'issue_date'],
+  ['verifications', 'verified_on']
+]
+
+/** records dated in one month */
+export function recordsIn(sqlite: Sqlite, period: string): number {
+  let n = 0
+  for (const [t, c] of DATED) n += count(sqlite, `SELECT count(*) AS n FROM ${t} WHERE ${c} BETWEEN ? AND ?`, period)
+  return n
+}
+
+/** records dated in each month that has any (one pass over each dated table) */
+export function recordsByMonth(sqlite: Sqlite): Map<string, number> {
+  const union = DATED.map(([t, c]) => `SELECT substr(${c}, 1, 7) AS m, count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY 1`).join(' UNION ALL ')
+  const rows = stmt(sqlite, `SELECT m, sum(n) AS n FROM (${union}) GROUP BY m`).all() as { m: string; n: number }[]
+  return new Map(rows.map((r) => [r.m, r.n]))
+}
