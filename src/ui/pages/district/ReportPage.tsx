@@ -1,0 +1,197 @@
+/**
+ * 汇总报表 (/district/report?period=YYYY-MM): the month across the district (district.report) —
+ * per station whether its packet arrived (and which), screened, referred, stock out, certificates
+ * issued, verifications, 办证率 and 验证率 as num / den and percent, with the totals; the stations
+ * with no packet for the month highlighted and named; then screening by kind with its coverage,
+ * stock by product, certificates; and the same as an Excel file (district.reportExport).
+ */
+import { Alert, Button, DatePicker, Space, Table, Tag, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { DownloadOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons'
+import dayjs from 'dayjs'
+import { useEffect, useState } from 'react'
+import type { DistrictReport, DistrictStationLine } from '../../../api/district'
+import { call } from '../../app/client'
+import { saveFile } from '../../app/files'
+import { useI18n } from '../../app/i18n'
+import { navigate, useRoute } from '../../app/router'
+import { useApp } from '../../app/session'
+import { useNotify } from '../../app/useNotify'
+import { CertificatesSection, RateCell, ScreeningSection, StockSection } from './reportSections'
+import { monthIn, PERIOD, shiftMonth } from './words'
+
+export const REPORT_PATH = '/district/report'
+const FIGURES = ['screened', 'referred', 'stockOut', 'certificatesIssued', 'verifications'] as const
+
+export function ReportPage() {
+  const { t, num, lang } = useI18n()
+  const { info } = useApp()
+  const { ok, fail } = useNotify()
+  const { query } = useRoute()
+  const thisMonth = monthIn(info.timeZone)
+  const asked = query.get('period') ?? ''
+  const period = PERIOD.test(asked) ? asked : shiftMonth(thisMonth, -1)
+  const [report, setReport] = useState<DistrictReport | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [exporting, setExporting] = useState(false)
+  const go = (p: string) => navigate(`${REPORT_PATH}?period=${p}`)
+
+  useEffect(() => {
+    let live = true
+    setLoading(true)
+    call('district.report', { period })
+      .then((r) => live && setReport(r), fail)
+      .finally(() => live && setLoading(false))
+    return () => {
+      live = false
+    }
+  }, [period, fail])
+
+  const exportXlsx = async () => {
+    setExporting(true)
+    try {
+      const file = await call('district.reportExport', { period, lang })
+      if (await saveFile(file, info.abilities)) ok(t('district.report.exported', { file: file.filename }))
+    } catch (e) {
+      fail(e)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const shown = report?.period === period ? report : null
+  const lines = shown?.stations ?? []
+  const missingNames = lines.filter((s) => !s.arrived).map((s) => t('district.report.stationNamed', { name: s.name, code: s.code }))
+  const dash = <Typography.Text type="secondary">—</Typography.Text>
+
+  const columns: ColumnsType<DistrictStationLine> = [
+    {
+      title: t('district.col.station'),
+      key: 'station',
+      fixed: 'left',
+      render: (_, s) => (
+        <div>
+          <div>{s.name}</div>
+          <Typography.Text type="secondary" className="sd-num" style={{ fontSize: 12 }}>
+            {s.code}
+          </Typography.Text>
+        </div>
+      )
+    },
+    {
+      title: t('district.report.packet'),
+      key: 'arrived',
+      render: (_, s) =>
+        s.arrived ? (
+          <Tag color="green" data-testid={`report-arrived-${s.code}`}>
+            {t('district.report.arrivedSeq', { seq: s.packetSeq ?? '' })}
+          </Tag>
+        ) : (
+          <Tag color="red" data-testid={`report-missing-${s.code}`}>
+            {t('district.report.missingTag')}
+          </Tag>
+        )
+    },
+    ...FIGURES.map((f) => ({
+      title: t(`district.report.${f}`),
+      key: f,
+      align: 'right' as const,
+      render: (_: unknown, s: DistrictStationLine) =>
+        s.arrived ? (
+          <span className="sd-num" data-testid={`report-${f}-${s.code}`}>
+            {num(s[f])}
+          </span>
+        ) : (
+          dash
+        )
+    })),
+    { title: t('rates.kind.certificate'), key: 'certificateRate', render: (_, s) => (s.arrived ? <RateCell rate={s.certificateRate} testId={`report-certRate-${s.code}`} /> : dash) },
+    { title: t('rates.kind.verification'), key: 'verificationRate', render: (_, s) => (s.arrived ? <RateCell rate={s.verificationRate} testId={`report-verRate-${s.code}`} /> : dash) }
+  ]
+
+  const summary = () => {
+    if (!shown || !lines.length) return null
+    const arrived = lines.filter((s) => s.arrived)
+    return (
+      <Table.Summary fixed>
+        <Table.Summary.Row style={{ background: '#fafafa', fontWeight: 600 }}>
+          <Table.Summary.Cell index={0}>{t('district.report.total')}</Table.Summary.Cell>
+          <Table.Summary.Cell index={1}>
+            <span data-testid="report-total-arrived">{t('district.report.arrivedOf', { n: num(arrived.length), of: num(lines.length) })}</span>
+          </Table.Summary.Cell>
+          {FIGURES.map((f, i) => (
+            <Table.Summary.Cell key={f} index={2 + i} align="right">
+              <span className="sd-num" data-testid={`report-total-${f}`}>
+                {num(arrived.reduce((sum, s) => sum + s[f], 0))}
+              </span>
+            </Table.Summary.Cell>
+          ))}
+          <Table.Summary.Cell index={7}>
+            <RateCell rate={shown.rates.certificate} testId="report-total-certRate" />
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={8}>
+            <RateCell rate={shown.rates.verification} testId="report-total-verRate" />
+          </Table.Summary.Cell>
+        </Table.Summary.Row>
+      </Table.Summary>
+    )
+  }
+
+  return (
+    <div data-testid="district-report">
+      <div className="sd-page-toolbar">
+        <Space.Compact>
+          <Button icon={<LeftOutlined />} onClick={() => go(shiftMonth(period, -1))} aria-label={t('district.report.prev')} data-testid="report-prev" />
+          <DatePicker
+            picker="month"
+            value={dayjs(`${period}-01`)}
+            format="YYYY-MM"
+            allowClear={false}
+            disabledDate={(d) => d.format('YYYY-MM') > thisMonth}
+            onChange={(d) => d && go(d.format('YYYY-MM'))}
+            data-testid="report-month"
+          />
+          <Button icon={<RightOutlined />} disabled={period >= thisMonth} onClick={() => go(shiftMonth(period, 1))} aria-label={t('district.report.next')} data-testid="report-next" />
+        </Space.Compact>
+        <span className="sd-grow" />
+        <Button icon={<DownloadOutlined />} loading={exporting} disabled={!shown} onClick={() => void exportXlsx()} data-testid="report-export">
+          {t('district.report.export')}
+        </Button>
+      </div>
+
+      {shown && missingNames.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('district.report.missingTitle', { n: missingNames.length, period })}
+          description={missingNames.join(t('district.sep'))}
+          data-testid="report-missing"
+        />
+      )}
+
+      <Table<DistrictStationLine>
+        rowKey="code"
+        size="middle"
+        loading={loading}
+        dataSource={lines}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        pagination={false}
+        summary={summary}
+        onRow={(s) => ({ style: s.arrived ? undefined : { background: '#fff1f0' }, 'data-testid': `report-row-${s.code}` }) as never}
+        locale={{ emptyText: t('district.report.noStations') }}
+        data-testid="report-stations"
+        style={{ marginBottom: 12 }}
+      />
+
+      {shown && (
+        <>
+          <ScreeningSection report={shown} />
+          <StockSection report={shown} />
+          <CertificatesSection report={shown} />
+        </>
+      )}
+    </div>
+  )
+}
