@@ -10,6 +10,7 @@ import { recordsApi } from './screeningRecords'
 import { screeningPrintApi } from './screeningPrint'
 import type { InputOf, OutputOf, MethodDef } from './contract'
 import { dashboardApi } from './dashboard'
+import { districtApi } from './district'
 import { inventoryApi } from './inventory'
 import { inventoryPrintApi } from './inventoryPrint'
 import { jobsApi } from './jobs'
@@ -34,6 +35,7 @@ export const api = {
   ...keysApi,
   ...keysTrustApi,
   ...dashboardApi,
+  ...districtApi,
   ...certificateRatesApi,
   ...personsApi,
   ...personsCardApi,

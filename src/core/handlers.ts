@@ -7,6 +7,7 @@ import { certificatesHandlers } from './certificates/handlers'
 import { certificatesPrintHandlers } from './certificates/print/handlers'
 import { verificationsHandlers } from './certificates/verify'
 import { dashboardHandlers } from './dashboard/handlers'
+import { districtHandlers } from './district/handlers'
 import { inventoryHandlers } from './inventory/handlers'
 import { inventoryPrintHandlers } from './inventory/print/handlers'
 import { keysHandlers } from './keys/handlers'
@@ -31,6 +32,7 @@ export const coreHandlers = {
   ...keysHandlers,
   ...keysTrustHandlers,
   ...dashboardHandlers,
+  ...districtHandlers,
   ...certificateRatesHandlers,
   ...personsHandlers,
   ...verificationsHandlers,

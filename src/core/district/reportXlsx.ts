@@ -1,0 +1,169 @@
+/**
+ * district.reportExport: the month's district report (report.ts) as an xlsx in the user's
+ * language — sheets for the stations (one line each, a total line), screening by kind, stock by
+ * product, and certificates with the two rates. Counts are numbers and rates fractions in a
+ * percent format (with their numerator and denominator beside them), so the workbook sums and
+ * checks as it is. Styled as the codebase's other workbooks (files/xlsx.ts): a title, a
+ * subtitle, a bold shaded frozen header.
+ */
+import ExcelJS from 'exceljs'
+import type { FileOut } from '../../api/contract'
+import type { DistrictReport } from '../../api/district'
+import { MOVE_KINDS } from '../../api/inventory'
+import { VERIFICATION_RESULTS } from '../../api/verifications'
+import { localDate } from '../clock'
+import type { Ctx } from '../context'
+import { kindWord, unitWord } from '../inventory/print/words'
+import type { Lang } from '../print/labels'
+import { word as screeningWord } from '../screening/print/words'
+import { readStation } from '../station/profile'
+import { districtWord } from './reportWords'
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+type Cell = string | number | null
+interface Col {
+  header: string
+  width: number
+  /** a number format: '0.0%' for rates, '#,##0' for counts */
+  fmt?: string
+}
+
+const PCT = '0.0%'
+const N = '#,##0'
+
+function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, cols: Col[], rows: Cell[][], boldLast = false): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name)
+  ws.addRow([title])
+  ws.mergeCells(1, 1, 1, cols.length)
+  ws.getRow(1).font = { bold: true, size: 14 }
+  ws.addRow([subtitle])
+  ws.mergeCells(2, 1, 2, cols.length)
+  const header = ws.addRow(cols.map((c) => c.header))
+  header.font = { bold: true }
+  header.alignment = { wrapText: true, vertical: 'middle' }
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
+    cell.border = { bottom: { style: 'thin' } }
+  })
+  cols.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width
+    if (c.fmt) ws.getColumn(i + 1).numFmt = c.fmt
+  })
+  for (const r of rows) ws.addRow(r)
+  if (boldLast && rows.length) ws.getRow(ws.rowCount).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: 3 }]
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: cols.length } }
+  return ws
+}
+
+export async function buildDistrictReportXlsx(ctx: Ctx, r: DistrictReport, lang: Lang): Promise<FileOut> {
+  const L = (key: string, params?: Record<string, string | number>) => districtWord(lang, key, params)
+  const own = readStation(ctx)
+  const today = localDate(ctx.clock)
+  const arrived = r.stations.filter((s) => s.arrived)
+  const title = L('title', { name: own.name, period: r.period })
+  const subtitle = L('subtitle', { stations: r.stations.length, arrived: arrived.length, missing: r.missing.length, today })
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'StationDesk'
+  const col = (key: string, width = 12, fmt: string | undefined = N): Col => ({ header: L(key), width, fmt })
+  const sum = (f: (s: DistrictReport['stations'][number]) => number) => arrived.reduce((t, s) => t + f(s), 0)
+
+  sheet(
+    wb,
+    L('sheet.stations'),
+    title,
+    r.missing.length ? `${subtitle}  ${L('missingNote', { codes: r.missing.join(', ') })}` : subtitle,
+    [
+      { header: L('col.code'), width: 12 },
+      { header: L('col.station'), width: 32 },
+      { header: L('col.arrived'), width: 8 },
+      col('col.seq', 10),
+      col('col.screened'),
+      col('col.referred'),
+      col('col.stockOut', 14),
+      col('col.issued', 12),
+      col('col.verifications'),
+      col('col.certRate', 12, PCT),
+      col('col.num', 10),
+      col('col.den', 10),
+      col('col.verifRate', 12, PCT),
+      col('col.num', 10),
+      col('col.den', 10)
+    ],
+    [
+      ...r.stations.map((s): Cell[] => [
+        s.code,
+        s.name,
+        L(s.arrived ? 'yes' : 'no'),
+        s.packetSeq,
+        ...(s.arrived
+          ? [s.screened, s.referred, s.stockOut, s.certificatesIssued, s.verifications, s.certificateRate.rate, s.certificateRate.num, s.certificateRate.den, s.verificationRate.rate, s.verificationRate.num, s.verificationRate.den]
+          : Array<Cell>(11).fill(null))
+      ]),
+      [
+        L('total'),
+        null,
+        `${arrived.length}/${r.stations.length}`,
+        null,
+        sum((s) => s.screened),
+        sum((s) => s.referred),
+        sum((s) => s.stockOut),
+        sum((s) => s.certificatesIssued),
+        sum((s) => s.verifications),
+        r.rates.certificate.rate,
+        r.rates.certificate.num,
+        r.rates.certificate.den,
+        r.rates.verification.rate,
+        r.rates.verification.num,
+        r.rates.verification.den
+      ]
+    ],
+    true
+  )
+
+  sheet(
+    wb,
+    L('sheet.screening'),
+    title,
+    subtitle,
+    [{ header: L('col.kind'), width: 26 }, col('col.campaigns', 10), col('col.target'), col('col.toDate'), col('col.coverage', 10, PCT), col('col.inMonth'), col('col.abnormal'), col('col.referred')],
+    r.screening.map((k) => [screeningWord(lang, `kind.${k.kind}`), k.campaigns, k.target, k.screenedToDate, k.coverage.rate, k.screenedInMonth, k.abnormalInMonth, k.referredInMonth])
+  )
+
+  sheet(
+    wb,
+    L('sheet.stock'),
+    title,
+    subtitle,
+    [
+      { header: L('col.code'), width: 14 },
+      { header: L('col.product'), width: lang === 'en' ? 40 : 30 },
+      { header: L('col.unit'), width: 8 },
+      col('col.stationsN', 9),
+      col('col.opening'),
+      ...MOVE_KINDS.map((k) => ({ header: kindWord(lang, k), width: 11, fmt: '+#,##0;-#,##0;0' })),
+      col('col.closing'),
+      col('col.consumed')
+    ],
+    r.stock.map((p) => [p.code, lang === 'en' && p.nameEn ? p.nameEn : p.name, unitWord(lang, p.unit), p.stations, p.opening, ...MOVE_KINDS.map((k) => p.columns[k] ?? 0), p.closing, p.consumed])
+  )
+
+  const c = r.certificates
+  const ws = sheet(wb, L('sheet.certificates'), title, subtitle, [{ header: L('col.item'), width: 30 }, col('col.value', 12, undefined), col('col.num', 10), col('col.den', 10)], [
+    [L('cert.issued'), c.issued, null, null],
+    [L('cert.renewed'), c.renewed, null, null],
+    [L('cert.voided'), c.voided, null, null],
+    [L('cert.valid'), c.validAtMonthEnd, null, null],
+    [L('verif.total'), c.verifications.total, null, null],
+    [L('verif.qr'), c.verifications.byQr, null, null],
+    [L('verif.hand'), c.verifications.byHand, null, null],
+    ...VERIFICATION_RESULTS.map((k): Cell[] => [L(`verif.${k}`), c.verifications.byResult[k] ?? 0, null, null]),
+    [L('rate.certificate'), r.rates.certificate.rate, r.rates.certificate.num, r.rates.certificate.den],
+    [L('rate.verification'), r.rates.verification.rate, r.rates.verification.num, r.rates.verification.den]
+  ])
+  for (const row of [ws.rowCount - 1, ws.rowCount]) ws.getCell(row, 2).numFmt = PCT
+
+  const buf = Buffer.from(await wb.xlsx.writeBuffer())
+  return { filename: `district-report-${own.code}-${r.period}.xlsx`, mime: XLSX_MIME, base64: buf.toString('base64') }
+}
