@@ -21,6 +21,7 @@ import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { AppError, notFound } from '../errors'
 import { newId } from '../ids'
+import { assertPeriodOpen } from '../periods/guard'
 import { checkFacts, Issues, type FactsInput } from './facts'
 import { nameKeys } from './pinyin'
 import { FACT_KEYS, findPerson, idOfNumber, insertEvent, insertPerson, loadPerson, todayOf, updatePerson } from './record'
@@ -38,6 +39,7 @@ function idExists(existingId: string, path: string): AppError {
 
 export function createPerson(ctx: Ctx, input: CreateInput): Person {
   const today = todayOf(ctx)
+  assertPeriodOpen(ctx, today, '') // the registration event is dated today
   const { facts, warnings } = checkFacts(ctx, input as FactsInput, today)
   const existing = idOfNumber(ctx.sqlite, facts.idNumber)
   if (existing) throw idExists(existing, 'idNumber')
@@ -75,6 +77,7 @@ const FITS: Partial<Record<EventType, { field: 'maritalStatus' | 'migrantStatus'
 export function recordEvent(ctx: Ctx, input: EventInput): Person {
   const row = findPerson(ctx.sqlite, input.personId)
   if (!row) throw notFound('person', input.personId)
+  assertPeriodOpen(ctx, input.date, 'date')
   const today = todayOf(ctx)
   const type = input.type
   const issues = new Issues('changes.')

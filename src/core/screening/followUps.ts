@@ -10,6 +10,7 @@ import { daysBetween } from '../clock'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { fieldError } from '../errors'
+import { assertPeriodOpen } from '../periods/guard'
 import { todayOf } from '../persons/record'
 import { loadRecord } from './records'
 
@@ -54,6 +55,9 @@ export function saveFollowUp(ctx: Ctx, input: SaveInput): ScreeningRecord {
   const today = todayOf(ctx)
   const o = input.outcome
   const date = o.outcome === 'attended' ? o.date : today
+  // the outcome is dated on its own day (an exam in a closed month may still be followed up); a recorded one changes only in an open month
+  assertPeriodOpen(ctx, rec.followUp.date, 'outcome.date')
+  assertPeriodOpen(ctx, date, 'outcome.date')
   if (o.outcome === 'attended') {
     if (o.date > today) throw fieldError('outcome.date', 'date_future', `${o.date} is after today`, { today })
     if (o.date < rec.examDate) throw fieldError('outcome.date', 'before_exam', `${o.date} is before the exam (${rec.examDate})`, { examDate: rec.examDate })

@@ -12,6 +12,7 @@ import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { AppError, notFound } from '../errors'
 import { newId } from '../ids'
+import { assertPeriodOpen } from '../periods/guard'
 import { ageOn, todayOf } from '../persons/record'
 import { campaignBase } from './campaigns'
 import { eligibility } from './eligibility'
@@ -111,6 +112,9 @@ export function saveRecord(ctx: Ctx, input: SaveInput): ScreeningRecord {
   if (existing && existing !== input.id)
     throw new AppError('CONFLICT', 'this person has a record in this campaign already', { existingId: existing, fields: [{ path: 'personId', rule: 'record_exists', message: 'a record exists already' }] })
   if (input.id && !existing) throw notFound('screening record', input.id)
+  // a change needs both the stored exam date and the new one in open months
+  if (existing) assertPeriodOpen(ctx, (stmt(ctx.sqlite, 'SELECT exam_date AS d FROM screening_records WHERE id = ?').get(existing) as { d: string }).d, 'examDate')
+  assertPeriodOpen(ctx, input.examDate, 'examDate')
 
   const el = eligibility(c)
   const eligible = ctx.sqlite.prepare(`SELECT 1 FROM persons p WHERE p.id = ? AND ${el.where}`).get(input.personId, ...el.params)

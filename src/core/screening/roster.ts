@@ -11,6 +11,7 @@ import { stmt } from '../db/stmt'
 import { untilWrite } from '../db/untilWrite'
 import { fieldError } from '../errors'
 import { newId } from '../ids'
+import { assertPeriodOpen } from '../periods/guard'
 import { ageOn } from '../persons/record'
 import { latinKey } from '../persons/pinyin'
 import { campaignBase } from './campaigns'
@@ -109,6 +110,7 @@ export function campaignRoster(ctx: Ctx, input: RosterInput): Page<RosterRow> {
 export function markRoster(ctx: Ctx, input: MarkInput): { marked: number } {
   const c = campaignBase(ctx, input.campaignId)
   if (c.status === 'closed') throw fieldError('campaignId', 'campaign_closed', 'the campaign is closed')
+  assertPeriodOpen(ctx, input.date, 'date')
   const el = eligibility(c)
   const onRoster = ctx.sqlite.prepare(`SELECT 1 FROM persons p WHERE p.id = ? AND ${el.where}`)
   const at = ctx.nowIso()

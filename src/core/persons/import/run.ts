@@ -12,6 +12,7 @@ import type { Ctx } from '../../context'
 import { AppError } from '../../errors'
 import { newId } from '../../ids'
 import { withIndexesRebuilt } from '../../db/bulk'
+import { assertPeriodOpen } from '../../periods/guard'
 import { recordEvent } from '../events'
 import { FACT_KEYS, insertEvent, insertPersonIfNew, todayOf } from '../record'
 import { RowChecker, type Outcome, type Problem } from './check'
@@ -173,6 +174,8 @@ export async function importRoster(ctx: Ctx, input: RunInput): Promise<ImportRes
   const registerSize = (ctx.sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n
   // what was checked is written now, in one transaction: a cancel can no longer stop it
   ctx.commit(() => {
+    // every row's registration or correction is dated today: a closed today refuses the whole file
+    assertPeriodOpen(ctx, today, 'file')
     const write = () => {
       const quiet: Ctx = { ...ctx, audit: () => {} }
       // the people first, then their registration events: each table's B-trees are written in one
