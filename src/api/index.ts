@@ -18,6 +18,7 @@ import { keysApi, keysTrustApi } from './keys'
 import { personsApi, personsCardApi } from './persons'
 import { personsImportApi } from './personsImport'
 import { periodsApi } from './periods'
+import { packetsApi } from './packets'
 import { printApi } from './print'
 import { setupApi } from './setup'
 import { stationApi } from './station'
@@ -51,6 +52,7 @@ export const api = {
   ...certificatesPrintApi,
   ...verificationsApi,
   ...periodsApi,
+  ...packetsApi,
   ...printApi,
   ...desktopApi
 } as const

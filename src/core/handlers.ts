@@ -15,6 +15,7 @@ import { keysTrustHandlers } from './keys/trust'
 import { personsHandlers } from './persons/handlers'
 import { personsImportHandlers } from './persons/import/handlers'
 import { periodsHandlers } from './periods/handlers'
+import { packetsHandlers } from './packets/handlers'
 import { jobsHandlers } from './jobs/handlers'
 import { campaignDashboardHandlers, campaignsHandlers, recordsHandlers } from './screening/handlers'
 import { printHandlers } from './print/handlers'
@@ -47,5 +48,6 @@ export const coreHandlers = {
   ...inventoryPrintHandlers,
   ...certificatesHandlers,
   ...certificatesPrintHandlers,
-  ...periodsHandlers
+  ...periodsHandlers,
+  ...packetsHandlers
 }
