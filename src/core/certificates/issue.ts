@@ -11,6 +11,7 @@ import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { AppError } from '../errors'
 import { newId } from '../ids'
+import { assertPeriodOpen } from '../periods/guard'
 import { recordEvent } from '../persons/events'
 import { todayOf } from '../persons/record'
 import { readStation } from '../station/profile'
@@ -70,7 +71,7 @@ function recordMove(ctx: Ctx, personId: string, move: NonNullable<IssueInput['mi
       changes: { migrantStatus: 'out', migrantPlace: move.destination, migrantSince: move.since }
     })
   } catch (e) {
-    if (!(e instanceof AppError) || e.code !== 'VALIDATION' || !e.details?.fields) throw e
+    if (!(e instanceof AppError) || (e.code !== 'VALIDATION' && e.code !== 'PERIOD_CLOSED') || !e.details?.fields) throw e
     const path = (p: string) => (p === 'date' || p === 'changes.migrantSince' ? 'migration.since' : p === 'changes.migrantPlace' ? 'migration.destination' : p)
     throw new AppError(e.code, e.message, { ...e.details, fields: e.details.fields.map((f) => ({ ...f, path: path(f.path) })) })
   }
@@ -78,6 +79,7 @@ function recordMove(ctx: Ctx, personId: string, move: NonNullable<IssueInput['mi
 
 export function issueCertificate(ctx: Ctx, input: IssueInput): Certificate {
   const issueDate = issueDateOf(input.issueDate, todayOf(ctx))
+  assertPeriodOpen(ctx, issueDate, 'issueDate')
   const person = loadSubject(ctx, input.personId)
   const move = input.migration
   const draft = draftOf(ctx, person, issueDate, move?.destination)

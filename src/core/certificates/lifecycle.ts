@@ -12,6 +12,7 @@ import type { ParsedInputOf } from '../../api/contract'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { AppError } from '../errors'
+import { assertPeriodOpen } from '../periods/guard'
 import { todayOf } from '../persons/record'
 import { draftOf, issueDateOf, loadSubject, refuseUnlessIssuable } from './facts'
 import { writeCertificate } from './issue'
@@ -32,6 +33,8 @@ export function renewCertificate(ctx: Ctx, input: RenewInput): Certificate {
   const old = loadCertificate(ctx.sqlite, input.id)
   refuseUnlessValid(old, 'renewed')
   const issueDate = issueDateOf(input.issueDate, todayOf(ctx))
+  // the new certificate and the old one's end are dated the renewal's day (the old one's own month may be closed)
+  assertPeriodOpen(ctx, issueDate, 'issueDate')
   if (issueDate < old.issueDate) {
     const message = `a renewal cannot be dated before ${old.issueDate}, the issue date of ${old.number}`
     throw new AppError('VALIDATION', message, { fields: [{ path: 'issueDate', rule: 'certificate_renew_date', message }], issueDate: old.issueDate })
@@ -63,13 +66,16 @@ export function renewCertificate(ctx: Ctx, input: RenewInput): Certificate {
 export function voidCertificate(ctx: Ctx, input: VoidInput): Certificate {
   const c = loadCertificate(ctx.sqlite, input.id)
   refuseUnlessValid(c, 'voided')
+  // a void is dated its day (ended_on), like a renewal's end: a certificate issued in a closed month may still be voided
+  const today = todayOf(ctx)
+  assertPeriodOpen(ctx, today, 'id')
   const at = ctx.nowIso()
   const by = ctx.user().actor
   stmt(ctx.sqlite, `UPDATE certificates SET status = 'void', void_reason = ?, voided_at = ?, voided_by = ?, ended_on = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(
     input.reason,
     at,
     by,
-    todayOf(ctx),
+    today,
     at,
     by,
     c.id

@@ -27,6 +27,7 @@ import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { AppError, fieldError } from '../errors'
 import { newId } from '../ids'
+import { assertPeriodOpen } from '../periods/guard'
 import { trustedSigners } from '../keys/trust'
 import { checkId } from '../persons/facts'
 import { todayOf } from '../persons/record'
@@ -124,6 +125,7 @@ export function saveVerification(ctx: Ctx, input: SaveInput): Verification {
   const today = todayOf(ctx)
   const verifiedOn = input.verifiedOn ?? today
   if (verifiedOn > today) throw fieldError('verifiedOn', 'date_future', `${verifiedOn} is after today (${today})`, { today })
+  assertPeriodOpen(ctx, verifiedOn, 'verifiedOn')
   const rec = input.method === 'qr' ? fromQr(ctx, input, verifiedOn) : fromManual(input, verifiedOn)
 
   const what = rec.certificateNumber ? `婚育证明 ${rec.certificateNumber}` : '婚育证明'

@@ -11,6 +11,7 @@ import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { AppError, notFound } from '../errors'
 import { newId } from '../ids'
+import { assertPeriodOpen } from '../periods/guard'
 import { appendMove, checkMoveDate, isExpired, lotAvailability, lotOf } from './ledger'
 import { loadMove, loadMoves } from './read'
 import { refuse } from './refuse'
@@ -84,6 +85,8 @@ export function reverse(ctx: Ctx, input: In<'inventory.reverse'>): MovesResult {
   if (!ctx.user().roles.includes('head') && !CLERK_REVERSIBLE.includes(m.kind)) throw new AppError('FORBIDDEN', `only the head may reverse a ${m.kind}`, { kind: m.kind })
   const today = checkMoveDate(ctx, input.date ?? '0000-00-00')
   const date = input.date ?? today
+  // the reversal's own date decides: undoing a move of a closed month in an open one is a correction
+  assertPeriodOpen(ctx, date, 'date')
   if (date < m.date) throw refuse([{ path: 'date', rule: 'before_original', message: `the move is dated ${m.date}`, params: { originalDate: m.date } }])
   const consumed = (stmt(sqlite, 'SELECT consumed FROM inv_moves WHERE id = ?').get(m.id) as { consumed: number }).consumed
   const id = appendMove(ctx, {

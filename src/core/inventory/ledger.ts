@@ -13,6 +13,7 @@ import type { Sqlite } from '../db/open'
 import { stmt } from '../db/stmt'
 import { AppError, fieldError, notFound } from '../errors'
 import { newId } from '../ids'
+import { assertPeriodOpen } from '../periods/guard'
 
 export interface NewMove {
   kind: MoveKind
@@ -136,10 +137,11 @@ export function appendMove(ctx: Ctx, m: NewMove): string {
   return id
 }
 
-/** a move's date: a real date, not after the station's today */
+/** a move's date: a real date, not after the station's today, in an open month */
 export function checkMoveDate(ctx: Ctx, date: string, path = 'date'): string {
   const today = localDate(ctx.clock)
   if (date > today) throw fieldError(path, 'date_future', `${date} is after today`, { today })
+  assertPeriodOpen(ctx, date, path)
   return today
 }
 

@@ -13,6 +13,7 @@ import { stmt } from '../db/stmt'
 import { AppError, notFound } from '../errors'
 import { appendMove, checkMoveDate, lotOf } from './ledger'
 import { newId } from '../ids'
+import { assertPeriodOpen } from '../periods/guard'
 import { refuse, type Issue } from './refuse'
 
 type In<M extends keyof typeof inventoryStocktakeApi> = ParsedInputOf<(typeof inventoryStocktakeApi)[M]>
@@ -47,9 +48,11 @@ export function listStocktakes(ctx: Ctx, input: In<'inventory.stocktakes'>): Pag
   return { rows, total, page: input.page, pageSize: input.pageSize }
 }
 
-function openStocktake(sqlite: Sqlite, id: string): Stocktake {
-  const st = loadStocktake(sqlite, id)
+/** an open stocktake, to change: counts, confirm (its gains and losses dated its date) or cancel — only in an open month */
+function openStocktake(ctx: Ctx, id: string): Stocktake {
+  const st = loadStocktake(ctx.sqlite, id)
   if (st.status !== 'open') throw new AppError('CONFLICT', `the stocktake is ${st.status}`, { rule: 'stocktake_closed', status: st.status, fields: [{ path: 'id', rule: 'stocktake_closed', message: st.status }] })
+  assertPeriodOpen(ctx, st.date, 'date')
   return st
 }
 
@@ -69,7 +72,7 @@ export function startStocktake(ctx: Ctx, input: In<'inventory.stocktakeStart'>):
 
 export function saveCounts(ctx: Ctx, input: In<'inventory.stocktakeCounts'>): Stocktake {
   const sqlite = ctx.sqlite
-  const st = openStocktake(sqlite, input.id)
+  const st = openStocktake(ctx, input.id)
   const onSheet = new Set(st.lines.map((l) => l.lotId))
   for (const c of input.counts) {
     if (!onSheet.has(c.lotId)) {
@@ -86,7 +89,7 @@ export function saveCounts(ctx: Ctx, input: In<'inventory.stocktakeCounts'>): St
 
 export function confirmStocktake(ctx: Ctx, id: string): Stocktake {
   const sqlite = ctx.sqlite
-  const st = openStocktake(sqlite, id)
+  const st = openStocktake(ctx, id)
   const issues: Issue[] = []
   st.lines.forEach((l, i) => {
     if (l.counted === null) issues.push({ path: `lines.${i}.counted`, rule: 'uncounted', message: `lot ${l.lotNumber} is not counted`, params: { lotNumber: l.lotNumber } })
@@ -115,7 +118,7 @@ export function confirmStocktake(ctx: Ctx, id: string): Stocktake {
 }
 
 export function cancelStocktake(ctx: Ctx, id: string): Stocktake {
-  const st = openStocktake(ctx.sqlite, id)
+  const st = openStocktake(ctx, id)
   const at = ctx.nowIso()
   stmt(ctx.sqlite, `UPDATE inv_stocktakes SET status = 'cancelled', closed_at = ?, closed_by = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, ctx.user().actor, at, ctx.user().actor, st.id)
   ctx.audit({ entity: 'stocktake', entityId: st.id, summary: `stocktake of ${st.date} cancelled`, msg: ['inventory.stocktakeCancelled', { date: st.date }] })
