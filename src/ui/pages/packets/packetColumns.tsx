@@ -54,7 +54,18 @@ export function packetColumns(opts: {
         )
     },
     { title: t('packets.col.sha256'), dataIndex: 'sha256', key: 'sha256', render: (v: string, p) => <HashText hex={v} testId={`packet-hash-${p.seq}`} /> },
-    { title: t('packets.col.created'), key: 'created', render: (_, p) => `${p.createdBy} · ${fmtDateTime(p.createdAt, timeZone, false)}` },
+    {
+      title: t('packets.col.created'),
+      key: 'created',
+      render: (_, p) => (
+        <div>
+          <div>{p.createdBy}</div>
+          <Typography.Text type="secondary" className="sd-num" style={{ fontSize: 12 }}>
+            {fmtDateTime(p.createdAt, timeZone, false)}
+          </Typography.Text>
+        </div>
+      )
+    },
     {
       title: t('packets.col.exports'),
       key: 'exports',
