@@ -7,6 +7,7 @@ import { idCommands } from './id'
 import { infoCommands } from './info'
 import { initCommands } from './init'
 import { keysCommands, keysTrustCommands } from './keys'
+import { periodCommands } from './period'
 import { personsCommands } from './persons'
 import { screeningCommands } from './screening'
 import { stockCommands } from './stock'
@@ -26,5 +27,6 @@ export const commands: CommandSpec[] = [
   ...personsCommands,
   ...certCommands,
   ...screeningCommands,
-  ...stockCommands
+  ...stockCommands,
+  ...periodCommands
 ]

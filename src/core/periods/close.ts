@@ -14,7 +14,7 @@ import type { ClosePreview, PeriodRow, periodsApi } from '../../api/periods'
 import type { ParsedInputOf } from '../../api/contract'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
-import { AppError, fieldError } from '../errors'
+import { AppError } from '../errors'
 import { newId } from '../ids'
 import { findPeriod, periodRow } from './list'
 import { currentPeriod, hasEnded } from './months'
@@ -36,22 +36,27 @@ export function previewClose(ctx: Ctx, period: string): ClosePreview {
   }
 }
 
-function conflict(rule: string, message: string, extra: Record<string, unknown> = {}): AppError {
-  return new AppError('CONFLICT', message, { rule, ...extra, fields: [{ path: 'period', rule, message }] })
+/** the message Chinese first, English in brackets (the CLI prints it); the field's message the English alone */
+const bilingual = (zh: string, en: string): [string, string] => [`${zh} (${en})`, en]
+
+function conflict(rule: string, [message, english]: [string, string], extra: Record<string, unknown> = {}): AppError {
+  return new AppError('CONFLICT', message, { rule, ...extra, fields: [{ path: 'period', rule, message: english }] })
 }
 
 export function closePeriod(ctx: Ctx, input: CloseInput): PeriodRow {
   const { period } = input
   const current = currentPeriod(ctx)
-  if (!hasEnded(period, current))
-    throw fieldError('period', 'period_not_ended', `${period} 尚未结束，过了月末才能关账 (the month ${period} has not ended yet: a month can be closed once it is over)`, { period, current })
+  if (!hasEnded(period, current)) {
+    const [message, english] = bilingual(`${period} 尚未结束，过了月末才能关账`, `the month ${period} has not ended yet: a month can be closed once it is over`)
+    throw new AppError('VALIDATION', message, { period, current, fields: [{ path: 'period', rule: 'period_not_ended', message: english }] })
+  }
   const had = findPeriod(ctx.sqlite, period)
-  if (had?.status === 'closed') throw conflict('period_closed_already', `${period} 已关账 (the month ${period} is closed already)`, { period })
+  if (had?.status === 'closed') throw conflict('period_closed_already', bilingual(`${period} 已关账`, `the month ${period} is closed already`), { period })
   const { blockers, warnings } = openItems(ctx.sqlite, period)
   if (blockers.length)
-    throw conflict('period_blocked', `${period} 还有未完成的盘点，请先确认或作废后再关账 (the month ${period} has a stocktake still open: confirm or cancel it first)`, { period, blockers })
+    throw conflict('period_blocked', bilingual(`${period} 还有未完成的盘点，请先确认或作废后再关账`, `the month ${period} has a stocktake still open: confirm or cancel it first`), { period, blockers })
   if (warnings.length && !input.acceptWarnings)
-    throw conflict('period_warnings', `${period} 还有未了结的事项，确认后才能关账 (the month ${period} has open items: accept the warnings to close it anyway)`, { period, warnings })
+    throw conflict('period_warnings', bilingual(`${period} 还有未了结的事项，确认后才能关账`, `the month ${period} has open items: accept the warnings to close it anyway`), { period, warnings })
 
   const at = ctx.nowIso()
   const by = ctx.user().actor
@@ -80,7 +85,7 @@ export function closePeriod(ctx: Ctx, input: CloseInput): PeriodRow {
 export function reopenPeriod(ctx: Ctx, input: ReopenInput): PeriodRow {
   const { period, reason } = input
   const had = findPeriod(ctx.sqlite, period)
-  if (had?.status !== 'closed') throw conflict('period_not_closed', `${period} 未关账，无需重新开放 (the month ${period} is not closed)`, { period })
+  if (had?.status !== 'closed') throw conflict('period_not_closed', bilingual(`${period} 未关账，无需重新开放`, `the month ${period} is not closed`), { period })
   const at = ctx.nowIso()
   const by = ctx.user().actor
   stmt(ctx.sqlite, `UPDATE periods SET status = 'open', reopened_at = ?, reopened_by = ?, reopen_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, by, reason, at, by, had.id)

@@ -12,10 +12,11 @@ import { AppError } from '../errors'
 /** the month of a YYYY-MM-DD date (or of a YYYY-MM one) */
 export const periodOf = (date: string): string => date.slice(0, 7)
 
-/** the error for a write dated in a closed month: Chinese first (the CLI prints it too), English in brackets */
+/** the error for a write dated in a closed month: Chinese first (the CLI prints it too), English in brackets; the field's message English */
 export function periodClosedError(period: string, path: string): AppError {
-  const message = `${period} 已关账，不能再记录或修改该月的数据；如需更正，请站长先重新开放该月。(the month ${period} is closed: nothing dated in it can be recorded or changed; to correct it, the station head reopens the month first)`
-  return new AppError('PERIOD_CLOSED', message, { period, fields: [{ path, rule: 'period_closed', message }] })
+  const english = `the month ${period} is closed: nothing dated in it can be recorded or changed; to correct it, the station head reopens the month first`
+  const message = `${period} 已关账，不能再记录或修改该月的数据；如需更正，请站长先重新开放该月。(${english})`
+  return new AppError('PERIOD_CLOSED', message, { period, fields: [{ path, rule: 'period_closed', message: english }] })
 }
 
 export function isPeriodClosed(sqlite: Sqlite, period: string): boolean {
