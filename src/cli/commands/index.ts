@@ -7,6 +7,7 @@ import { idCommands } from './id'
 import { infoCommands } from './info'
 import { initCommands } from './init'
 import { keysCommands, keysTrustCommands } from './keys'
+import { packetCommands } from './packet'
 import { periodCommands } from './period'
 import { personsCommands } from './persons'
 import { screeningCommands } from './screening'
@@ -28,5 +29,6 @@ export const commands: CommandSpec[] = [
   ...certCommands,
   ...screeningCommands,
   ...stockCommands,
+  ...packetCommands,
   ...periodCommands
 ]
