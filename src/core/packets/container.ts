@@ -109,9 +109,13 @@ export function trailerOf(bytes: Uint8Array): { keyId: string; signed: Buffer; s
     throw packetError(looksZip ? 'truncated' : 'not_a_packet')
   }
   if (Number(m[1]) !== 1) throw packetError('newer_format')
+  // canonical base64 only: the last character's 4 unused bits would otherwise give 15 other
+  // files (other SHA-256s) with the same valid signature
+  const signature = Buffer.from(m[3], 'base64')
+  if (signature.toString('base64') !== m[3]) throw packetError('bad_signature', { keyId: m[2] })
   const eocd = buf.length - COMMENT_LEN - EOCD_LEN
   if (buf.readUInt32LE(eocd) !== EOCD_SIG || buf.readUInt16LE(eocd + 20) !== COMMENT_LEN) throw packetError(looksZip ? 'truncated' : 'not_a_packet')
-  return { keyId: m[2], signed: buf.subarray(0, buf.length - SIG_LEN), signature: Buffer.from(m[3], 'base64') }
+  return { keyId: m[2], signed: buf.subarray(0, buf.length - SIG_LEN), signature }
 }
 
 function checkEntries(listed: PacketFileEntry[], present: Record<string, Uint8Array>): void {

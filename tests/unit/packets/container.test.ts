@@ -123,6 +123,21 @@ describe('the .sdpkt container', () => {
     expect(refusal(() => verifyPacket(v2, keysOf(st)))).toBe('newer_format')
   })
 
+  test("the signature's base64 is canonical: its last character's unused bits cannot make a second valid file", () => {
+    const good = Buffer.from(writePacket(input(st, false)).bytes)
+    const last = good.length - 3
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+    const at = alphabet.indexOf(String.fromCharCode(good[last]))
+    let sameDecoded = 0
+    for (let d = 1; d < 16; d++) {
+      const bad = Buffer.from(good)
+      bad[last] = alphabet.charCodeAt((at & ~15) | ((at + d) & 15))
+      if (Buffer.from(bad.subarray(good.length - 88).toString(), 'base64').equals(Buffer.from(good.subarray(good.length - 88).toString(), 'base64'))) sameDecoded++
+      expect(refusal(() => verifyPacket(bad, keysOf(st)))).toBe('bad_signature')
+    }
+    expect(sameDecoded).toBe(15)
+  })
+
   test('a newer manifest format under a good signature says so', () => {
     const good = Buffer.from(writePacket(input(st, false)).bytes)
     // rewrite: replace the format text inside the stored manifest (stored deflated, so rebuild by hand)
