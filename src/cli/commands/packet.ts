@@ -162,7 +162,7 @@ async function verify(c: CommandContext): Promise<number> {
     refused(e, file)
   }
   const signer = keys.get(v.keyId)!
-  const d = describe(v, `${signer.name}, ${signer.stationCode}`, v.manifest.sealed ? opened : null)
+  const d = describe(v, `${signer.name}, ${signer.stationCode}`, opened)
   c.out.result(d.lines, d.json)
   return EXIT_OK
 }

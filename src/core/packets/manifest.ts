@@ -9,7 +9,7 @@ const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/)
 const rate = z.object({ num: z.number().int().min(0), den: z.number().int().min(0), rate: z.number().min(0) })
 
 export const fileEntrySchema = z.object({
-  path: z.string().regex(/^(data\/[a-z_]+\.jsonl|reports\/[a-z_]+\.json|payload\.sealed)$/),
+  path: z.string().regex(/^(data\/[a-z_]+\.jsonl\.gz|reports\/[a-z_]+\.json|payload\.sealed)$/),
   sha256: hex64,
   size: z.number().int().min(0),
   rows: z.number().int().min(0).nullable()

@@ -103,7 +103,7 @@ describe('stationdesk packet verify', () => {
     expect(r.stdout).toMatch(/^previous:\s+none \(the first packet\)$/m)
     expect(r.stdout).toContain(`sha256:      ${sha(file)}`)
     expect(r.stdout).toMatch(/^sealed:\s+no$/m)
-    expect(r.stdout).toMatch(/^\s+data\/persons\.jsonl\s+40\s+[\d,]+$/m)
+    expect(r.stdout).toMatch(/^\s+data\/persons\.jsonl(\.gz)?\s+40\s+[\d,]+$/m)
     expect(r.stdout).toMatch(/^totals:\s+screened \d+/m)
     const j = await cli(['packet', 'verify', file, '--trust', 'station.json', '--json'])
     expect(j.code).toBe(0)

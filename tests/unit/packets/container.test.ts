@@ -64,7 +64,7 @@ describe('the .sdpkt container', () => {
 
   test('an unsealed packet is a zip any tool lists; it verifies and gives back its files and totals', () => {
     const out = writePacket(input(st, false))
-    expect(Object.keys(unzipSync(out.bytes)).sort()).toEqual(['data/persons.jsonl', 'manifest.json', 'reports/stock.json'])
+    expect(Object.keys(unzipSync(out.bytes)).sort()).toEqual(['data/persons.jsonl.gz', 'manifest.json', 'reports/stock.json'])
     const v = verifyPacket(out.bytes, keysOf(st))
     expect(v.sha256).toBe(out.sha256)
     expect(v.manifest).toMatchObject({ seq: 3, period: '2026-10', prevSha256: 'a'.repeat(64), sealed: null, totals })
