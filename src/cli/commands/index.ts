@@ -3,6 +3,7 @@ import { auditCommands } from './audit'
 import { backupCommands } from './backup'
 import { certCommands } from './cert'
 import { demoCommands } from './demo'
+import { districtCommands } from './district'
 import { idCommands } from './id'
 import { infoCommands } from './info'
 import { initCommands } from './init'
@@ -30,5 +31,6 @@ export const commands: CommandSpec[] = [
   ...screeningCommands,
   ...stockCommands,
   ...packetCommands,
-  ...periodCommands
+  ...periodCommands,
+  ...districtCommands
 ]

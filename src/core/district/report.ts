@@ -8,7 +8,8 @@
  *    consumed of its stock rows, certificates issued, verifications, its two rates (as the
  *    manifest's totals are drawn, packets/reports/index.ts)
  *  - screening: the kinds' lines summed per kind; coverage = Σ screened to date / Σ target
- *  - stock: rows summed by product code (stations: how many reported the product)
+ *  - stock: rows summed by product code (stations: how many reported the product), in the
+ *    stations' own row order
  *  - certificates: every count summed; rates: Σ num / Σ den over the stations that reported
  */
 import type { Rate } from '../../api/campaigns'
@@ -104,7 +105,8 @@ function sumStock(all: Reports[]): DistrictStockRow[] {
       s.consumed += row.consumed
       s.stations += 1
     }
-  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code))
+  // in the stations' own order (the national catalog's), a product only some stations keep where it first appears
+  return [...byCode.values()]
 }
 
 function sumCertificates(all: Reports[]): DistrictReport['certificates'] {

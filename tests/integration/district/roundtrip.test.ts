@@ -1,0 +1,116 @@
+/**
+ * Station → packet → district with the demo station (tests/integration/packets/kit.ts: 40
+ * people, campaigns, a year of stock, certificates): the district's key list set at the station
+ * (so its packets are sealed), the station's key registered at the district, a month closed and
+ * exported, imported; district.report for the month equals the station's own figures
+ * (screening coverage, stock, certificate counts, the two rates). A reopened month's correction
+ * travels as the next packet and replaces what it corrects.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DistrictStockRow } from '../../../src/api/district'
+import type { MonthlyReportRow } from '../../../src/api/inventory/reports'
+import type { Ctx } from '../../../src/core/context'
+import type { Host } from '../../../src/core/host'
+import { buildReports } from '../../../src/core/packets/reports'
+import { bytesOf, packetStation, type PacketStation } from '../packets/kit'
+import { counts, importFiles, makeDistrict, type District } from './kit'
+
+let st: PacketStation
+let d: District
+beforeEach(async () => {
+  st = await packetStation()
+  d = await makeDistrict()
+})
+afterEach(() => {
+  st.t.close()
+  d.t.close()
+})
+
+function readCtx(h: Host): Ctx {
+  const rt = h.runtime
+  const session = { userId: null, username: 'test', displayName: 'test', role: 'head', roles: ['head'], actor: 'test' }
+  return { db: rt.db, sqlite: rt.sqlite, session, clock: rt.clock, runtime: rt, method: 'test', transport: 'test', audit: () => {}, nowIso: () => rt.clock.now().toISOString(), user: () => session } as unknown as Ctx
+}
+
+const asDistrictRow = (r: MonthlyReportRow): DistrictStockRow => {
+  const { productId: _p, amc: _a, monthsOfStock: _m, ...rest } = r
+  return { ...rest, stations: 1 }
+}
+
+/** both sides know each other: the district's signed list at the station, the station's key at the district */
+async function introduce(): Promise<string> {
+  const list = await d.t.call('district.keysExport', {}, d.head)
+  const content = Buffer.from(list.base64, 'base64').toString('utf8')
+  await st.t.call('keys.districtSet', { content, replace: false }, st.s.admin)
+  const own = await st.t.call('keys.exportPublic', {}, st.s.admin)
+  const station = await d.t.call('district.stationAdd', { content: Buffer.from(own.base64, 'base64').toString('utf8') }, d.head)
+  return station.code
+}
+
+describe('round trip: station → packet → district', () => {
+  it("the district's figures for the month equal the station's own", async () => {
+    const code = await introduce()
+    await st.t.call('periods.close', { period: '2026-10', acceptWarnings: true }, st.s.head)
+    const p = await st.exportMonth('2026-10')
+    expect(p.packet.sealed).toBe(true)
+    const r = await importFiles(d, [{ name: p.file.filename, bytes: bytesOf(p) }])
+    expect(r.items[0]).toMatchObject({ outcome: 'imported', stationCode: code, seq: 1, period: '2026-10', rows: p.packet.rows })
+    expect(counts(d).rows).toBe(p.packet.rows)
+
+    const rep = await d.t.call('district.report', { period: '2026-10' }, d.head)
+    const own = buildReports(readCtx(st.t.host), '2026-10')
+    const stock = await st.t.call('inventory.monthlyReport', { period: '2026-10' }, st.s.head)
+    const rates = await st.t.call('certificates.rates', { month: '2026-10' }, st.s.head)
+
+    expect(rep.missing).toEqual([])
+    expect(rep.stations).toHaveLength(1)
+    expect(rep.screening).toEqual(own.screening.kinds)
+    expect(rep.stock).toEqual(stock.rows.map(asDistrictRow))
+    const { period: _p, ...certs } = own.certificates
+    expect(rep.certificates).toEqual(certs)
+    expect(rep.rates).toEqual({ certificate: rates.certificate, verification: rates.verification })
+    const line = rep.stations[0]
+    expect(line).toMatchObject({ code, arrived: true, packetSeq: 1, certificatesIssued: own.certificates.issued, verifications: own.certificates.verifications.total })
+    expect(line.stockOut).toBe(stock.rows.reduce((s, x) => s + x.consumed, 0))
+    expect(line.screened).toBe(own.screening.campaigns.reduce((s, c) => s + c.screenedInMonth, 0))
+    // the demo month has something in every table that is compared
+    expect(line.stockOut).toBeGreaterThan(0)
+    expect(rates.certificate.den).toBeGreaterThan(0)
+    expect(rep.stock.length).toBeGreaterThan(0)
+    expect(rep.screening.length).toBeGreaterThan(0)
+    expect(rep.certificates.validAtMonthEnd).toBeGreaterThan(0)
+
+    const arr = await d.t.call('district.arrivals', { year: 2026 }, d.head)
+    expect(arr.stations[0].cells.map((c) => c.status)).toEqual([...Array(9).fill('missing'), 'arrived', 'not_due', 'not_due'])
+  })
+
+  it("a reopened month's correction arrives as the next packet and replaces what it corrects", async () => {
+    await introduce()
+    await st.t.call('periods.close', { period: '2026-10', acceptWarnings: true }, st.s.head)
+    const first = await st.exportMonth('2026-10')
+    await importFiles(d, [{ name: 'first.sdpkt', bytes: bytesOf(first) }])
+
+    await st.t.call('periods.reopen', { period: '2026-10', reason: '补录一笔发放' }, st.s.head)
+    const product = st.sqlite().prepare("SELECT product_id AS id FROM inv_lots WHERE balance > 50 AND expiry > '2026-12-31' ORDER BY balance DESC LIMIT 1").get() as { id: string } | undefined
+    expect(product).toBeDefined()
+    const point = (st.sqlite().prepare("SELECT id FROM service_points WHERE kind = 'village_room' LIMIT 1").get() as { id: string }).id
+    await st.t.call('inventory.issue', { date: '2026-10-20', servicePointId: point, lines: [{ productId: product!.id, quantity: 5 }] }, st.s.head)
+    await st.t.call('periods.close', { period: '2026-10', acceptWarnings: true }, st.s.head)
+    const second = await st.exportMonth('2026-10')
+    expect(second.packet.seq).toBe(2)
+    const r = await importFiles(d, [{ name: 'second.sdpkt', bytes: bytesOf(second) }])
+    expect(r.items[0]).toMatchObject({ outcome: 'imported', seq: 2 })
+
+    const rep = await d.t.call('district.report', { period: '2026-10' }, d.head)
+    const stock = await st.t.call('inventory.monthlyReport', { period: '2026-10' }, st.s.head)
+    expect(rep.stock).toEqual(stock.rows.map(asDistrictRow))
+    expect(rep.stations[0].packetSeq).toBe(2)
+    const packets = await d.t.call('district.packets', { period: '2026-10' }, d.head)
+    expect(packets.map((x) => [x.seq, x.chain])).toEqual([
+      [2, 'ok'],
+      [1, 'first']
+    ])
+    const arr = await d.t.call('district.arrivals', { year: 2026 }, d.head)
+    expect(arr.stations[0].cells[9]).toMatchObject({ status: 'arrived', seqs: [1, 2], corrected: true })
+  })
+})
