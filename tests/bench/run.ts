@@ -22,6 +22,7 @@ import { benchImport } from './import'
 import { benchInventory } from './inventory'
 import { benchScreening } from './screening'
 import { benchCertificateRates } from './certificateRates'
+import { benchPackets } from './packets'
 
 interface Row {
   figure: string
@@ -236,6 +237,7 @@ async function main(): Promise<void> {
   await benchImport(add, base)
   await benchInventory(add, base)
   await benchCertificates(add, base)
+  await benchPackets(add, base)
   fs.rmSync(base, { recursive: true, force: true })
 
   const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.goal.length))]
