@@ -50,7 +50,7 @@ let uiSnapshot: string | null = null
  * The built UI, copied once per worker: a rebuild of out/web while the tests run (it empties
  * the folder first) must not pull the page from under a test.
  */
-function builtUi(): string {
+export function builtUi(): string {
   if (uiSnapshot && fs.existsSync(path.join(uiSnapshot, 'index.html'))) return uiSnapshot
   if (!fs.existsSync(path.join(UI_DIR, 'index.html')))
     throw new Error(
@@ -65,7 +65,7 @@ function builtUi(): string {
   return dest
 }
 
-async function startServer(dir: string, idleMinutes: number | undefined, uiDir: string): Promise<{ host: Host; server: WebServer }> {
+export async function startServer(dir: string, idleMinutes: number | undefined, uiDir: string): Promise<{ host: Host; server: WebServer }> {
   const host = createHost({ dataDir: dir, idleMinutes })
   try {
     const server = await startWebServer({ host, uiDir })

@@ -3,6 +3,7 @@ import { adminPages } from './admin'
 import { auditPages } from './audit'
 import { certificatesPages } from './certificates'
 import { dashboardPages } from './dashboard'
+import { districtPages } from './district'
 import { inventoryPages } from './inventory'
 import { packetsPages } from './packets'
 import { periodsPages } from './periods'
@@ -12,4 +13,4 @@ import { stationPages } from './station'
 import type { PageDef } from './types'
 import { verifyPages } from './verify'
 
-export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...certificatesPages, ...verifyPages, ...inventoryPages, ...stationPages, ...periodsPages, ...packetsPages, ...adminPages, ...auditPages].sort((a, b) => a.order - b.order)
+export const pages: PageDef[] = [...dashboardPages, ...personsPages, ...screeningPages, ...certificatesPages, ...verifyPages, ...inventoryPages, ...stationPages, ...periodsPages, ...packetsPages, ...adminPages, ...auditPages, ...districtPages].sort((a, b) => a.order - b.order)

@@ -2,11 +2,11 @@
  * The year's arrivals (district.arrivals): one row per station, one cell per month — arrived
  * (green, with the packet numbers), missing (red: the month has ended and nothing came), not due
  * (grey: this month or later) — a mark on months that came more than once (corrections after a
- * reopen), and the station's missing sequence numbers and chain breaks called out at the end.
+ * reopen: the cell names the latest packet, its tooltip every one), and the station's missing sequence numbers and chain breaks called out at the end.
  */
 import { Space, Table, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { EditOutlined } from '@ant-design/icons'
+import { CloseOutlined, EditOutlined } from '@ant-design/icons'
 import { useMemo } from 'react'
 import type { ArrivalCell, Arrivals } from '../../../api/district'
 import { useI18n } from '../../app/i18n'
@@ -35,7 +35,7 @@ function Cell({ cell, code }: { cell: ArrivalCell; code: string }) {
         data-corrected={cell.corrected ? '1' : '0'}
         style={{
           position: 'relative',
-          minWidth: 52,
+          minWidth: 40,
           height: 30,
           lineHeight: '28px',
           textAlign: 'center',
@@ -50,25 +50,32 @@ function Cell({ cell, code }: { cell: ArrivalCell; code: string }) {
           padding: '0 4px'
         }}
       >
-        {cell.status === 'arrived' ? <span className="sd-num">{seqs}</span> : cell.status === 'missing' ? t('district.arrivals.missing') : ''}
+        {cell.status === 'arrived' ? <span className="sd-num">{cell.seqs.length > 1 ? `#${cell.seqs[cell.seqs.length - 1]}` : seqs}</span> : cell.status === 'missing' ? <CloseOutlined aria-label={t('district.arrivals.missing')} /> : ''}
         {cell.corrected && <EditOutlined style={{ position: 'absolute', top: 1, right: 2, fontSize: 9, color: '#d46b08' }} aria-label={t('district.arrivals.corrected')} />}
       </div>
     </Tooltip>
   )
 }
 
-function Numbers({ list, color, testId, none }: { list: number[]; color: string; testId: string; none: string }) {
-  if (!list.length)
+/** a station's missing sequence numbers and chain breaks as tags, or "none" */
+function Gaps({ row }: { row: StationRow }) {
+  const { t } = useI18n()
+  if (!row.missingSeqs.length && !row.chainBreaks.length)
     return (
-      <Typography.Text type="secondary" data-testid={testId}>
-        {none}
+      <Typography.Text type="secondary" data-testid={`arrival-gaps-${row.code}`}>
+        {t('district.none')}
       </Typography.Text>
     )
   return (
-    <Space size={2} wrap data-testid={testId}>
-      {list.map((n) => (
-        <Tag key={n} color={color} style={{ marginInlineEnd: 0 }}>
-          #{n}
+    <Space size={2} wrap data-testid={`arrival-gaps-${row.code}`}>
+      {row.missingSeqs.map((n) => (
+        <Tag key={`m${n}`} color="red" style={{ marginInlineEnd: 0 }}>
+          {t('district.arrivals.gapSeq', { seq: n })}
+        </Tag>
+      ))}
+      {row.chainBreaks.map((n) => (
+        <Tag key={`b${n}`} color="volcano" style={{ marginInlineEnd: 0 }}>
+          {t('district.arrivals.gapBreak', { seq: n })}
         </Tag>
       ))}
     </Space>
@@ -87,7 +94,7 @@ export function ArrivalsMatrix({ data }: { data: Arrivals }) {
       title: t('district.col.station'),
       key: 'station',
       fixed: 'left',
-      width: 200,
+      width: 180,
       render: (_, s) => (
         <div>
           <div>{s.name}</div>
@@ -101,20 +108,14 @@ export function ArrivalsMatrix({ data }: { data: Arrivals }) {
       title: monthName(m),
       key: m,
       align: 'center' as const,
-      width: 64,
+      width: 56,
       render: (_: unknown, s: StationRow) => (s.cells[i] ? <Cell cell={s.cells[i]} code={s.code} /> : null)
     })),
     {
-      title: t('district.col.missingSeqs'),
-      key: 'missingSeqs',
+      title: t('district.arrivals.gaps'),
+      key: 'gaps',
       width: 120,
-      render: (_, s) => <Numbers list={s.missingSeqs} color="red" testId={`arrival-missing-seqs-${s.code}`} none={t('district.none')} />
-    },
-    {
-      title: t('district.col.chainBreaks'),
-      key: 'chainBreaks',
-      width: 120,
-      render: (_, s) => <Numbers list={s.chainBreaks} color="volcano" testId={`arrival-chain-breaks-${s.code}`} none={t('district.none')} />
+      render: (_, s) => <Gaps row={s} />
     }
   ]
 

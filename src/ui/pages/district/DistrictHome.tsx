@@ -14,7 +14,7 @@ import { navigate } from '../../app/router'
 import { useApp } from '../../app/session'
 import { ArrivalsMatrix } from './ArrivalsMatrix'
 import { districtPacketColumns } from './packetColumns'
-import { districtErrorText, monthIn } from './words'
+import { districtErrorText, monthIn, monthRuns } from './words'
 
 const LATEST = 8
 
@@ -24,7 +24,8 @@ function Problems({ data }: { data: Arrivals }) {
   const lines: string[] = []
   for (const s of data.stations) {
     const missing = s.cells.filter((c) => c.status === 'missing').map((c) => c.period)
-    if (missing.length) lines.push(t('district.home.missingMonths', { station: s.name, months: missing.join(t('district.sep')), n: missing.length }))
+    const months = monthRuns(missing).map(([from, to]) => (from === to ? from : t('district.home.range', { from, to })))
+    if (missing.length) lines.push(t('district.home.missingMonths', { station: s.name, months: months.join(t('district.sep')), n: missing.length }))
     if (s.missingSeqs.length) lines.push(t('district.home.missingSeqs', { station: s.name, seqs: s.missingSeqs.map((n) => `#${n}`).join(' ') }))
     if (s.chainBreaks.length) lines.push(t('district.home.chainBreaks', { station: s.name, seqs: s.chainBreaks.map((n) => `#${n}`).join(' ') }))
   }

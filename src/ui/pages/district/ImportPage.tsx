@@ -94,23 +94,24 @@ export function ImportPage() {
   return (
     <div data-testid="district-import" style={{ maxWidth: 1100 }}>
       <Typography.Paragraph type="secondary">{t('district.import.intro')}</Typography.Paragraph>
-      <Upload.Dragger
-        accept=".sdpkt"
-        multiple
-        showUploadList={false}
-        disabled={job.running}
-        beforeUpload={(f) => {
-          setFiles((prev) => (prev.some((p) => sameFile(p, f)) ? prev : [...prev, f]))
-          return false
-        }}
-        data-testid="import-files"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('district.import.pick')}</p>
-        <p className="ant-upload-hint">{t('district.import.pickHint')}</p>
-      </Upload.Dragger>
+      <div data-testid="import-files">
+        <Upload.Dragger
+          accept=".sdpkt"
+          multiple
+          showUploadList={false}
+          disabled={job.running}
+          beforeUpload={(f) => {
+            setFiles((prev) => (prev.some((p) => sameFile(p, f)) ? prev : [...prev, f]))
+            return false
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('district.import.pick')}</p>
+          <p className="ant-upload-hint">{t('district.import.pickHint')}</p>
+        </Upload.Dragger>
+      </div>
 
       {files.length > 0 && (
         <div style={{ margin: '12px 0' }} data-testid="import-chosen">

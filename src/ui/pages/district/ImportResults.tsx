@@ -29,7 +29,7 @@ export function ImportResults({ items }: { items: DistrictImportItem[] }) {
   const rows = items.map((it, i) => ({ ...it, key: `${i}-${it.file}` }))
 
   const columns: ColumnsType<DistrictImportItem & { key: string }> = [
-    { title: t('district.import.col.file'), dataIndex: 'file', key: 'file', render: (v: string) => <Typography.Text style={{ wordBreak: 'break-all' }}>{v}</Typography.Text> },
+    { title: t('district.import.col.file'), dataIndex: 'file', key: 'file', width: 220, render: (v: string) => <Typography.Text style={{ wordBreak: 'break-all' }}>{v}</Typography.Text> },
     {
       title: t('district.import.col.outcome'),
       key: 'outcome',
@@ -40,8 +40,8 @@ export function ImportResults({ items }: { items: DistrictImportItem[] }) {
         </Tag>
       )
     },
-    { title: t('district.col.station'), dataIndex: 'stationCode', key: 'station', render: (v: string | null) => <span className="sd-num">{v ?? '—'}</span> },
-    { title: t('district.col.period'), dataIndex: 'period', key: 'period', render: (v: string | null) => <span className="sd-num">{v ?? '—'}</span> },
+    { title: t('district.col.station'), dataIndex: 'stationCode', key: 'station', width: 110, render: (v: string | null) => <span className="sd-num">{v ?? '—'}</span> },
+    { title: t('district.col.period'), dataIndex: 'period', key: 'period', width: 90, render: (v: string | null) => <span className="sd-num">{v ?? '—'}</span> },
     { title: t('district.col.seq'), dataIndex: 'seq', key: 'seq', align: 'right', render: (v: number | null) => <span className="sd-num">{v === null ? '—' : `#${v}`}</span> },
     { title: t('district.col.rows'), dataIndex: 'rows', key: 'rows', align: 'right', render: (v: number, it) => <span className="sd-num">{it.outcome === 'imported' ? num(v) : '—'}</span> },
     {
@@ -87,7 +87,6 @@ export function ImportResults({ items }: { items: DistrictImportItem[] }) {
         dataSource={rows}
         columns={columns}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: 'max-content' }}
         onRow={(it) => ({ style: it.outcome === 'refused' ? { background: '#fff7f6' } : undefined })}
         data-testid="import-table"
       />

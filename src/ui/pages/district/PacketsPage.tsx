@@ -1,5 +1,5 @@
 /**
- * 数据包 (/district/packets): every packet imported (district.packets), newest first, filtered
+ * 数据包 (/district/packets): every packet imported (district.packets), by station and newest first, filtered
  * by station and month (?station=…&period=YYYY-MM), with its hash, whether it was sealed, and its
  * place in the station's chain (first, linked to the one before, the one before not here yet, or
  * a break: its previous-packet hash does not match the packet here).
@@ -48,7 +48,8 @@ export function PacketsPage() {
   }, [station, period, fail])
   useEffect(load, [load])
 
-  const sorted = useMemo(() => [...(rows ?? [])].sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.stationCode.localeCompare(b.stationCode) || b.seq - a.seq), [rows])
+  // by station, each station's chain from its newest packet down
+  const sorted = useMemo(() => [...(rows ?? [])].sort((a, b) => a.stationCode.localeCompare(b.stationCode) || b.seq - a.seq), [rows])
   const breaks = sorted.filter((p) => p.chain === 'break').length
 
   return (

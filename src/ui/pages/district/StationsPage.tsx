@@ -142,7 +142,7 @@ export function StationsPage() {
         <KeyFileButton type="primary" icon={<UploadOutlined />} disabled={adding} onText={(text) => void register(text)} onTooBig={() => void message.error(t('district.stations.tooBig'))} testId="station-add">
           {t('district.stations.add')}
         </KeyFileButton>
-        <Button icon={<ExportOutlined />} loading={keysExport.busy} onClick={() => void keysExport.start()} data-testid="keys-export">
+        <Button icon={<ExportOutlined />} loading={keysExport.busy} onClick={() => void keysExport.start()} data-testid="district-keys-export">
           {t('district.keys.export')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

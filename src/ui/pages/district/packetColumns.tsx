@@ -47,9 +47,12 @@ export function districtPacketColumns(opts: { t: TFunc; num: (n: number) => stri
       title: t('district.col.station'),
       key: 'station',
       render: (_, p) => (
-        <span>
-          {p.stationName} <Typography.Text type="secondary" className="sd-num" style={{ fontSize: 12 }}>{p.stationCode}</Typography.Text>
-        </span>
+        <div>
+          <div>{p.stationName}</div>
+          <Typography.Text type="secondary" className="sd-num" style={{ fontSize: 12 }}>
+            {p.stationCode}
+          </Typography.Text>
+        </div>
       )
     },
     { title: t('district.col.seq'), dataIndex: 'seq', key: 'seq', align: 'right', render: (v: number) => <span className="sd-num">#{v}</span> },

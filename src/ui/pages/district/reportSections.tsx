@@ -51,7 +51,10 @@ export function ScreeningSection({ report }: { report: DistrictReport }) {
 
 export function StockSection({ report }: { report: DistrictReport }) {
   const { t, num, lang } = useI18n()
-  const kinds = MOVE_KINDS.filter((k) => report.stock.some((r) => r.columns[k] !== 0))
+  // products that held or moved nothing this month at any station are left out (counted below the table)
+  const rows = report.stock.filter((r) => r.opening !== 0 || r.closing !== 0 || MOVE_KINDS.some((k) => r.columns[k] !== 0))
+  const hidden = report.stock.length - rows.length
+  const kinds = MOVE_KINDS.filter((k) => rows.some((r) => r.columns[k] !== 0))
   const n = (v: number) => <span className="sd-num">{num(v)}</span>
   const change = (v: number) => (v === 0 ? <Typography.Text type="secondary">·</Typography.Text> : <span className="sd-num" style={{ color: v < 0 ? '#a8071a' : '#237804' }}>{v > 0 ? `+${num(v)}` : `−${num(-v)}`}</span>)
   const columns: ColumnsType<DistrictStockRow> = [
@@ -75,7 +78,12 @@ export function StockSection({ report }: { report: DistrictReport }) {
   ]
   return (
     <Card size="small" title={t('district.report.stockTitle')} style={{ marginBottom: 12 }}>
-      <Table<DistrictStockRow> rowKey="code" size="small" dataSource={report.stock} columns={columns} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('district.report.noStock') }} data-testid="report-stock" />
+      <Table<DistrictStockRow> rowKey="code" size="small" dataSource={rows} columns={columns} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('district.report.noStock') }} data-testid="report-stock" />
+      {hidden > 0 && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+          {t('district.report.stockHidden', { n: hidden })}
+        </Typography.Paragraph>
+      )}
     </Card>
   )
 }

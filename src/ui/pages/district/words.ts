@@ -76,3 +76,14 @@ export function percentOf(lang: string): (r: Rate) => string {
   const f = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
   return (r) => (r.den > 0 ? f.format(r.rate) : '—')
 }
+
+/** months as runs: ['2026-01','2026-02','2026-03','2026-05'] → [['2026-01','2026-03'], ['2026-05','2026-05']] */
+export function monthRuns(periods: string[]): [string, string][] {
+  const runs: [string, string][] = []
+  for (const p of [...periods].sort()) {
+    const last = runs[runs.length - 1]
+    if (last && shiftMonth(last[1], 1) === p) last[1] = p
+    else runs.push([p, p])
+  }
+  return runs
+}
