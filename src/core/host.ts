@@ -109,14 +109,11 @@ export class Host {
 
     const sqlite = rt.sqlite
     if (sqlite && !SETUP_METHODS.has(method) && !isSetUp(sqlite)) throw new AppError('NOT_SET_UP', 'the station is not set up yet')
-    if (sqlite && !rt.recovery) {
-      const mode = stationMode(sqlite)
-      if (mode && !methodInMode(method, mode))
-        throw new AppError('UNSUPPORTED', mode === 'district' ? `${method} is for a service station, not a district office` : `${method} is for a district office`, { method, mode })
-    }
 
     // who may call comes before what they send: a refused caller learns nothing of the input's shape
     const session = this.checkSession(method, def, cc)
+    // then whether this data folder answers it at all (a station does not import packets; a district keeps no register)
+    this.checkMode(method)
     const input = parseInput(def, rawInput)
     if (method === 'jobs.start') return { result: { ok: true, data: this.startJob(session!, cc, input as { method: string; input: unknown }) } }
     return this.execute(method, def, session, cc, input, directJob)
@@ -129,6 +126,7 @@ export class Host {
     if (!def?.job || !this.table.has(name))
       throw new AppError('VALIDATION', `${name} is not a job`, { fields: [{ path: 'method', rule: 'not_a_job', message: `${name} is not a job` }] })
     if (def.roles !== 'public' && !def.roles.some((r) => session.roles.includes(r))) throw new AppError('FORBIDDEN', `your role may not call ${name}`, { method: name })
+    this.checkMode(name)
     const input = parseInput(def, req.input)
     const job = this.runtime.jobs.create(name, jobOwner(session))
     this.execute(name, def, session, cc, input, job).then(
@@ -216,6 +214,15 @@ export class Host {
     }
     if (pendingError) throw pendingError
     return sessionChange === undefined ? { result: { ok: true, data } } : { result: { ok: true, data }, session: sessionChange }
+  }
+
+  /** a station's folder does not answer district methods, a district's no register, screening, stock… (api/modes.ts) */
+  private checkMode(method: string): void {
+    const sqlite = this.runtime.sqlite
+    if (!sqlite || this.runtime.recovery) return
+    const mode = stationMode(sqlite)
+    if (mode && !methodInMode(method, mode))
+      throw new AppError('UNSUPPORTED', mode === 'district' ? `${method} is for a service station, not a district office` : `${method} is for a district office`, { method, mode })
   }
 
   private checkSession(method: string, def: MethodDef, cc: CallContext): Session | null {

@@ -1,6 +1,6 @@
 /**
  * The months a head may close or reopen (periods.list): every month from the first that has a
- * dated record (or the station's setup month, when earlier) up to the current one, plus every
+ * dated record (or the station's setup month, when earlier; at most two years before setup) up to the current one, plus every
  * month with a periods row (closed months always), newest first — each with its state, the
  * packet of its latest close and the count of records dated in it.
  */
@@ -10,6 +10,7 @@ import type { Sqlite } from '../db/open'
 import { stmt } from '../db/stmt'
 import { currentPeriod, hasEnded, periodsBetween, setupPeriod } from './months'
 import { recordsByMonth, recordsIn } from './summary'
+import { addMonths } from '../inventory/report'
 
 export interface PeriodDbRow {
   id: string
@@ -65,7 +66,12 @@ export function listPeriods(ctx: Ctx): PeriodList {
   const stored = new Map((stmt(ctx.sqlite, `SELECT ${COLUMNS} FROM periods`).all() as PeriodDbRow[]).map((r) => [r.period, r]))
   // a record's month after the current one (a date typed wrong on a clock set back) is listed only when stored
   const dated = [...records.keys()].filter((m) => /^\d{4}-\d{2}$/.test(m) && m <= current)
-  const first = [...dated, setupPeriod(ctx) ?? current].sort()[0]
+  // from the first dated record, but not more than two years before setup: a register imported
+  // with its history (arrivals back to the 1990s) has no months there a head would close
+  const setup = setupPeriod(ctx) ?? current
+  const floor = addMonths(setup, -24)
+  const earliest = [...dated, setup].sort()[0]
+  const first = earliest < floor ? floor : earliest
   const months = new Set([...periodsBetween(first, current), ...stored.keys()])
   const rows = [...months].sort().reverse().map((p) => toRow(ctx.sqlite, p, stored.get(p), current, records.get(p) ?? 0))
   return { current, rows }

@@ -15,9 +15,13 @@ import { monthBounds } from './months'
 
 const count = (sqlite: Sqlite, sql: string, period: string): number => (stmt(sqlite, sql).get(...monthBounds(period)) as { n: number }).n
 
-/** base units that left for people and service points, net of the reversals of those moves */
-const STOCK_OUT = `SELECT coalesce(-sum(quantity), 0) AS n FROM inv_moves WHERE date BETWEEN ? AND ?
-  AND (kind IN ('issue', 'dispense') OR (kind = 'reversal' AND reason IN ('issue', 'dispense')))`
+/**
+ * base units out of stock in the month: issued and dispensed, net of returns and of reversals —
+ * the stock report's consumption (inv_month_totals.consumed), so the close dialog and the
+ * packet's totals give one figure
+ */
+const stockOut = (sqlite: Sqlite, period: string): number =>
+  (stmt(sqlite, 'SELECT coalesce(sum(consumed), 0) AS n FROM inv_month_totals WHERE month = ?').get(period) as { n: number }).n
 
 export function monthSummary(sqlite: Sqlite, period: string): MonthSummary {
   return {
@@ -26,7 +30,7 @@ export function monthSummary(sqlite: Sqlite, period: string): MonthSummary {
     screeningRecords: count(sqlite, 'SELECT count(*) AS n FROM screening_records WHERE exam_date BETWEEN ? AND ?', period),
     referrals: count(sqlite, 'SELECT count(*) AS n FROM screening_records WHERE exam_date BETWEEN ? AND ? AND referral_destination IS NOT NULL', period),
     stockMoves: count(sqlite, 'SELECT count(*) AS n FROM inv_moves WHERE date BETWEEN ? AND ?', period),
-    stockOut: count(sqlite, STOCK_OUT, period),
+    stockOut: stockOut(sqlite, period),
     certificatesIssued: count(sqlite, 'SELECT count(*) AS n FROM certificates WHERE issue_date BETWEEN ? AND ?', period),
     verifications: count(sqlite, 'SELECT count(*) AS n FROM verifications WHERE verified_on BETWEEN ? AND ?', period)
   }
