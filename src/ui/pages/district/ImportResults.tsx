@@ -42,8 +42,8 @@ export function ImportResults({ items }: { items: DistrictImportItem[] }) {
     },
     { title: t('district.col.station'), dataIndex: 'stationCode', key: 'station', width: 110, render: (v: string | null) => <span className="sd-num">{v ?? '—'}</span> },
     { title: t('district.col.period'), dataIndex: 'period', key: 'period', width: 90, render: (v: string | null) => <span className="sd-num">{v ?? '—'}</span> },
-    { title: t('district.col.seq'), dataIndex: 'seq', key: 'seq', align: 'right', render: (v: number | null) => <span className="sd-num">{v === null ? '—' : `#${v}`}</span> },
-    { title: t('district.col.rows'), dataIndex: 'rows', key: 'rows', align: 'right', render: (v: number, it) => <span className="sd-num">{it.outcome === 'imported' ? num(v) : '—'}</span> },
+    { title: t('district.col.seq'), dataIndex: 'seq', key: 'seq', align: 'right', width: 72, render: (v: number | null) => <span className="sd-num">{v === null ? '—' : `#${v}`}</span> },
+    { title: t('district.col.rows'), dataIndex: 'rows', key: 'rows', align: 'right', width: 90, render: (v: number, it) => <span className="sd-num">{it.outcome === 'imported' ? num(v) : '—'}</span> },
     {
       title: t('district.import.col.what'),
       key: 'what',
