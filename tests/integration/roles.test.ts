@@ -6,23 +6,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, type MethodName } from '../../src/api'
 import { ROLES, type MethodDef, type Role } from '../../src/api/contract'
-import { makeHost, setUpStation, type TestHost } from '../helpers/host'
+import { methodInMode } from '../../src/api/modes'
+import { ADMIN, makeHost, setUpStation, STATION, type TestHost } from '../helpers/host'
 
-let t: TestHost
-let userIds: Record<Role, string>
+let station: TestHost
+let district: TestHost
+const userIds = new Map<TestHost, Record<Role, string>>()
 
-beforeAll(async () => {
-  t = makeHost()
-  await setUpStation(t)
+/** each method is called in a data folder of a mode that answers it (the others refuse it as UNSUPPORTED) */
+const hostFor = (m: string): TestHost => (methodInMode(m, 'station') ? station : district)
+
+async function withUsers(t: TestHost, mode: 'station' | 'district'): Promise<TestHost> {
+  if (mode === 'station') await setUpStation(t)
+  else {
+    await t.call('setup.init', { mode, station: { ...STATION, level: 'district', code: '410102000' }, admin: ADMIN, keyPassphrase: '' })
+    const admin = await t.login(ADMIN.username, ADMIN.password)
+    for (const role of ['head', 'clinician', 'clerk'] as const) await t.call('users.create', { username: role, displayName: role, role, password: `${role}-pass-1` }, admin)
+  }
   const admin = await t.login('admin', 'admin-pass-1')
   const users = await t.call('users.list', {}, admin)
-  userIds = Object.fromEntries(users.rows.map((u) => [u.role, u.id])) as Record<Role, string>
+  userIds.set(t, Object.fromEntries(users.rows.map((u) => [u.role, u.id])) as Record<Role, string>)
+  return t
+}
+
+beforeAll(async () => {
+  station = await withUsers(makeHost(), 'station')
+  district = await withUsers(makeHost(), 'district')
 })
-afterAll(() => t.close())
+afterAll(() => {
+  station.close()
+  district.close()
+})
 
 /** a fresh session per call, so a method like auth.logout cannot spoil the next row */
-function sessionFor(role: Role): string {
-  return t.host.openLocalSession({ userId: userIds[role], username: role, displayName: role, role, roles: [role], actor: role })
+function sessionFor(t: TestHost, role: Role): string {
+  return t.host.openLocalSession({ userId: userIds.get(t)![role], username: role, displayName: role, role, roles: [role], actor: role })
 }
 
 /** inputs that fail validation where they can, so allowed calls change nothing */
@@ -36,7 +54,8 @@ describe('role matrix', () => {
     for (const role of ROLES) {
       const allowed = (def.roles as readonly Role[]).includes(role)
       it(`${m} ${allowed ? 'allows' : 'refuses'} ${role}`, async () => {
-        const r = await t.host.call(m, m.startsWith('auth.') ? INVALID : { ...INVALID, id: 42, name: 42 }, { sessionId: sessionFor(role), transport: 'test' })
+        const t = hostFor(m)
+        const r = await t.host.call(m, m.startsWith('auth.') ? INVALID : { ...INVALID, id: 42, name: 42 }, { sessionId: sessionFor(t, role), transport: 'test' })
         if (allowed) expect(r.result.ok ? 'ok' : r.result.error.code).not.toBe('FORBIDDEN')
         else expect(r.result.ok ? 'ok' : r.result.error.code).toBe('FORBIDDEN')
       })
@@ -44,7 +63,7 @@ describe('role matrix', () => {
   }
   it('refuses every role-checked method without a session', async () => {
     for (const m of methods) {
-      const r = await t.host.call(m, {}, { transport: 'test' })
+      const r = await hostFor(m).host.call(m, {}, { transport: 'test' })
       expect(r.result.ok ? 'ok' : r.result.error.code, m).toBe('UNAUTHENTICATED')
     }
   })
