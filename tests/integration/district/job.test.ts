@@ -1,0 +1,50 @@
+/**
+ * district.import as a job (jobs.start): progress per file, and a cancel between files, which
+ * keeps the packets imported before it (each whole) and says how many in the CANCELLED error.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { counts, fakeStation, makeDistrict, packetOf, personRow, type District } from './kit'
+
+let open: District[] = []
+afterEach(() => {
+  for (const d of open) d.t.close()
+  open = []
+})
+
+describe('district.import as a job', () => {
+  it('reports progress per file; a cancel between files keeps the packets imported before it, each whole, and says so', async () => {
+    const d = await makeDistrict()
+    open.push(d)
+    const a = fakeStation()
+    await d.t.call('district.stationAdd', { content: a.keyFile() }, d.head)
+    let prev: string | null = null
+    const files = Array.from({ length: 40 }, (_, i) => {
+      const rows = Array.from({ length: 20 }, (_, j) => personRow(`p${i}-${j}`, `人${j}`, '2026-10-03T01:00:00.000Z'))
+      const p = packetOf(a, { seq: i + 1, period: '2026-10', prev, rows: { persons: rows } })
+      prev = p.sha256
+      return { name: `${String(i + 1).padStart(2, '0')}.sdpkt`, base64: p.bytes.toString('base64') }
+    })
+    const { jobId } = await d.t.call('jobs.start', { method: 'district.import', input: { files } }, d.head)
+    const phases = new Set<string>()
+    for (let i = 0; i < 10_000; i++) {
+      const s = await d.t.call('jobs.status', { jobId }, d.head)
+      phases.add(s.phase)
+      if (s.phase === 'importing' && s.done >= 3) break
+      await new Promise((r) => setImmediate(r))
+    }
+    await d.t.call('jobs.cancel', { jobId }, d.head)
+    let s = await d.t.call('jobs.status', { jobId }, d.head)
+    while (s.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5))
+      s = await d.t.call('jobs.status', { jobId }, d.head)
+    }
+    expect(phases).toContain('importing')
+    expect(s.state).toBe('cancelled')
+    const imported = s.error!.details!.imported as number
+    expect(imported).toBeGreaterThanOrEqual(3)
+    expect(imported).toBeLessThan(40)
+    expect(s.error!.message).toMatch(new RegExp(`${imported} packets imported before the cancel stay imported \\(each whole\\)`))
+    expect(s.error!.details!.notRead).toHaveLength(40 - imported)
+    expect(counts(d)).toMatchObject({ packets: imported, rows: imported * 20, reports: 4 })
+  })
+})
