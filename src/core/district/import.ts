@@ -91,11 +91,15 @@ export async function importPackets(ctx: Ctx, input: ImportInput): Promise<Distr
     duplicates: items.filter((i) => i.outcome === 'duplicate').length,
     refused: items.filter((i) => i.outcome === 'refused').length
   })
+  /** refusals noted since the last commit (each commit writes the notes so far with it) */
+  let unaudited = 0
   for (let i = 0; i < total; i++) {
     ctx.job.progress('importing', i, total)
     try {
       await ctx.job.checkpoint()
     } catch (e) {
+      // the refusals noted since the last packet's transaction are audited before the job ends
+      if (unaudited) ctx.commit(() => undefined)
       const r = result()
       throw new AppError(
         'CANCELLED',
@@ -107,6 +111,7 @@ export async function importPackets(ctx: Ctx, input: ImportInput): Promise<Distr
     const c = checked[i]
     if ('error' in c) {
       items.push(refused(ctx, name, c.error, null))
+      unaudited++
       continue
     }
     const m = c.v.manifest
@@ -130,10 +135,12 @@ export async function importPackets(ctx: Ctx, input: ImportInput): Promise<Distr
           })
         return out
       })
+      unaudited = 0
       items.push({ file: name, outcome: w.outcome, stationCode: m.station.code, seq: m.seq, period: m.period, rows: w.outcome === 'imported' ? content.rows : 0 })
     } catch (e) {
       if (!(e instanceof AppError)) throw e
       items.push(refused(ctx, name, e, c.v))
+      unaudited++
     }
   }
   ctx.job.progress('done', total, total)
