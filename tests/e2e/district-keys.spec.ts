@@ -120,6 +120,14 @@ test('an unregistered station is refused until its key is registered; a new key 
     await expect(page.getByTestId('station-key-411523100-retired')).toContainText('retired')
     await still(page, 'district-stations-keys-en')
 
+    // last month's report: 吴陈河镇 sent nothing, highlighted and named
+    await page.goto(`${base}#/district/report?period=${last}`)
+    await expect(page.getByTestId('report-missing-411523103')).toBeVisible()
+    await expect(page.getByTestId('report-arrived-411523100')).toContainText('#1')
+    await expect(page.getByTestId('report-missing')).toContainText('新县吴陈河镇计划生育服务站')
+    await expect(page.getByTestId('report-total-arrived')).toContainText('1 of 2')
+    await still(page, 'district-report-missing-en')
+
     // the trusted key list holds the active keys only, with the district's own (signed: passphrase)
     const list = await (await district.as(DISTRICT_ADMIN.username, DISTRICT_ADMIN.password)).call('district.keysExport', { passphrase: DISTRICT_PASSPHRASE })
     const keys = (JSON.parse(Buffer.from(list.base64, 'base64').toString('utf8')) as { keys: { stationCode: string; keyId: string }[] }).keys
