@@ -20,7 +20,7 @@ import type { Ctx } from '../context'
 import { AppError } from '../errors'
 import { keyInfo } from '../keys/keystore'
 import type { SealKeyPair } from '../keys/sealKey'
-import { openPayload, verifyPacket, type SignerKey, type VerifiedPacket } from '../packets/container'
+import { openPayload, verifyPacket, type VerifiedPacket } from '../packets/container'
 import { packetError } from '../packets/errors'
 import { readContent } from './content'
 import { ownSealKey } from './ownKey'
@@ -35,18 +35,6 @@ function decode(base64: string): Buffer {
   const clean = base64.replace(/\s+/g, '')
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) throw fileError('the file could not be read (not base64)', 'not_a_packet')
   return Buffer.from(clean, 'base64')
-}
-
-/**
- * verifyPacket and the signature's canonical base64: its last character carries 2 bits of the
- * signature and 4 unused ones that decoding ignores, so without this check 15 other characters
- * there would make a second file (another SHA-256) that verifies as well.
- */
-function verified(bytes: Buffer, keyFor: (keyId: string) => SignerKey | null): VerifiedPacket {
-  const v = verifyPacket(bytes, keyFor)
-  const sig = bytes.subarray(bytes.length - 88).toString('latin1')
-  if (Buffer.from(sig, 'base64').toString('base64') !== sig) throw packetError('bad_signature', { keyId: v.keyId })
-  return v
 }
 
 function refusedItem(file: string, e: AppError, v: VerifiedPacket | null): DistrictImportItem {
@@ -67,7 +55,7 @@ export async function importPackets(ctx: Ctx, input: ImportInput): Promise<Distr
   const checked: ({ v: VerifiedPacket } | { error: AppError })[] = []
   for (let i = 0; i < total; i++) {
     try {
-      checked.push({ v: verified(decode(input.files[i].base64), keyFor) })
+      checked.push({ v: verifyPacket(decode(input.files[i].base64), keyFor) })
     } catch (e) {
       if (!(e instanceof AppError)) throw e
       checked.push({ error: e })
