@@ -25,8 +25,11 @@ export interface DistrictInfo {
   code: string
   name: string
   keyId: string
-  /** the X25519 key stations seal their packets to */
-  sealKeyId: string
+  /**
+   * the X25519 key stations seal their packets to; null until the district's protected signing
+   * key has been opened once (an import of a sealed packet or the key list's export)
+   */
+  sealKeyId: string | null
   stations: number
 }
 
@@ -81,7 +84,12 @@ export interface DistrictPacket {
 
 export interface ArrivalCell {
   period: string
-  /** arrived; missing: the month has ended and no packet for it is here; not_due: current or future month */
+  /**
+   * arrived: a packet for the month is here; missing: the month has ended and no packet for it is
+   * here; not_due: the current month or later, or a month before the station's first month (the
+   * earlier of its first packet's month and the month it was registered here, in the office's
+   * time zone), which it was never due to send
+   */
   status: 'arrived' | 'missing' | 'not_due'
   seqs: number[]
   /** more than one packet for the month: corrections after a reopen */
@@ -99,18 +107,33 @@ export interface DistrictStockRow extends Omit<MonthlyReportRow, 'productId' | '
   stations: number
 }
 
-export interface DistrictStationLine {
+/** the five figures of a station's month that can be counted again from its records */
+export const DISTRICT_FIGURES = ['screened', 'referred', 'stockOut', 'certificatesIssued', 'verifications'] as const
+export type DistrictFigure = (typeof DISTRICT_FIGURES)[number]
+export type DistrictFigures = Record<DistrictFigure, number>
+
+export interface DistrictStationLine extends DistrictFigures {
   code: string
   name: string
   arrived: boolean
   packetSeq: number | null
-  screened: number
-  referred: number
-  stockOut: number
-  certificatesIssued: number
-  verifications: number
   certificateRate: Rate
   verificationRate: Rate
+  /**
+   * the same five figures counted from the records the station's packets carried (newest
+   * version of each row), by the records' business dates in the month: screened = screening
+   * records by exam date, referred = those with a referral (follow_up_state other than 'none'),
+   * stockOut = consumption of the stock moves by move date (issue + dispense net of returns and
+   * of reversals of them, base units), certificatesIssued = certificates by issue date,
+   * verifications = by verification date
+   */
+  records: DistrictFigures
+  /**
+   * the figures where the records differ from the station's report (e.g. a record changed after
+   * the month's packet, a correction packet not here yet, or no packet for the month while its
+   * records came in another), in DISTRICT_FIGURES order; [] when they agree
+   */
+  mismatch: DistrictFigure[]
 }
 
 export interface DistrictReport {
@@ -123,6 +146,11 @@ export interface DistrictReport {
   certificates: Omit<CertificatesReport, 'period'>
   /** num and den summed over the stations that reported */
   rates: { certificate: Rate; verification: Rate }
+  /**
+   * the five figures over the stations: as reported (the stations that reported), from the
+   * records (every station), and the figures where the two differ
+   */
+  totals: { reported: DistrictFigures; records: DistrictFigures; mismatch: DistrictFigure[] }
 }
 
 const keyFileText = z.object({ content: z.string().min(2).max(5_000_000) })
@@ -133,7 +161,10 @@ export const districtApi = {
   'district.stations': method<DistrictStation[]>()({ input: z.object({}).optional().default({}), roles: DISTRICT, kind: 'read' }),
   /**
    * Registers a station's public key from its key file (one entry, self-signed). A station
-   * already registered with another key: CONFLICT rule station_key_set unless `replace`.
+   * already registered with another key: CONFLICT rule station_key_set unless `replace`; the
+   * key it has already: nothing changes (audited as such). Other refusals (FieldIssue rule):
+   * key_file_format, station_key_one, station_key_unsigned, station_key_own, key_other_station
+   * (src/core/district/stations.ts).
    */
   'district.stationAdd': method<DistrictStation>()({ input: keyFileText.extend({ replace: z.boolean().default(false) }), roles: DISTRICT, kind: 'write' }),
   /** imports packet files, each in its own transaction; the district's passphrase opens sealed ones */

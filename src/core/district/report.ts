@@ -11,9 +11,12 @@
  *  - stock: rows summed by product code (stations: how many reported the product), in the
  *    stations' own row order
  *  - certificates: every count summed; rates: Σ num / Σ den over the stations that reported
+ *  - each line's `records`: the five figures counted again from the rows the packets carried,
+ *    by business date (records.ts), and `mismatch`: the figures where they differ from the
+ *    report; `totals`: the five figures summed both ways
  */
 import type { Rate } from '../../api/campaigns'
-import type { DistrictReport, DistrictStationLine, DistrictStockRow } from '../../api/district'
+import type { DistrictFigures, DistrictReport, DistrictStationLine, DistrictStockRow } from '../../api/district'
 import { MOVE_KINDS } from '../../api/inventory'
 import type { PacketReports } from '../../api/packetReports'
 import { SCREENING_KINDS } from '../../api/screeningFindings'
@@ -21,6 +24,7 @@ import { VERIFICATION_RESULTS } from '../../api/verifications'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { rate } from '../screening/dashboard'
+import { differing, noFigures, recordFigures, sumFigures } from './records'
 import { listStations } from './stations'
 
 type Reports = Partial<PacketReports>
@@ -39,20 +43,30 @@ export function stationReports(ctx: Ctx, period: string): Map<string, Reports> {
   return out
 }
 
-function lineOf(code: string, name: string, seq: number | null, r: Reports | undefined): DistrictStationLine {
+/** the five figures as the station's report tables give them (as the manifest's totals are drawn) */
+function reported(r: Reports | undefined): DistrictFigures {
   const campaigns = r?.screening?.campaigns ?? []
+  return {
+    screened: campaigns.reduce((s, c) => s + c.screenedInMonth, 0),
+    referred: campaigns.reduce((s, c) => s + c.referredInMonth, 0),
+    stockOut: (r?.stock?.rows ?? []).reduce((s, row) => s + row.consumed, 0),
+    certificatesIssued: r?.certificates?.issued ?? 0,
+    verifications: r?.certificates?.verifications.total ?? 0
+  }
+}
+
+function lineOf(code: string, name: string, seq: number | null, r: Reports | undefined, records: DistrictFigures): DistrictStationLine {
+  const figures = reported(r)
   return {
     code,
     name,
     arrived: seq !== null,
     packetSeq: seq,
-    screened: campaigns.reduce((s, c) => s + c.screenedInMonth, 0),
-    referred: campaigns.reduce((s, c) => s + c.referredInMonth, 0),
-    stockOut: (r?.stock?.rows ?? []).reduce((s, row) => s + row.consumed, 0),
-    certificatesIssued: r?.certificates?.issued ?? 0,
-    verifications: r?.certificates?.verifications.total ?? 0,
+    ...figures,
     certificateRate: r?.rates?.certificate ?? noRate(),
-    verificationRate: r?.rates?.verification ?? noRate()
+    verificationRate: r?.rates?.verification ?? noRate(),
+    records,
+    mismatch: differing(records, figures)
   }
 }
 
@@ -141,8 +155,11 @@ export function districtReport(ctx: Ctx, period: string): DistrictReport {
       (r) => [r.code, r.seq]
     )
   )
-  const stations = listStations(ctx.sqlite).map((s) => lineOf(s.code, s.name, seqs.get(s.code) ?? null, reports.get(s.code)))
+  const records = recordFigures(ctx.sqlite, period)
+  const stations = listStations(ctx.sqlite).map((s) => lineOf(s.code, s.name, seqs.get(s.code) ?? null, reports.get(s.code), records.get(s.code) ?? noFigures()))
   const arrived = stations.filter((s) => s.arrived)
+  const totalReported = sumFigures(arrived)
+  const totalRecords = sumFigures(stations.map((s) => s.records))
   const all = arrived.map((s) => reports.get(s.code) ?? {})
   const withRates = all.filter((r) => r.rates)
   return {
@@ -152,6 +169,7 @@ export function districtReport(ctx: Ctx, period: string): DistrictReport {
     screening: sumScreening(all),
     stock: sumStock(all),
     certificates: sumCertificates(all),
-    rates: { certificate: sumRate(withRates.map((r) => r.rates!.certificate)), verification: sumRate(withRates.map((r) => r.rates!.verification)) }
+    rates: { certificate: sumRate(withRates.map((r) => r.rates!.certificate)), verification: sumRate(withRates.map((r) => r.rates!.verification)) },
+    totals: { reported: totalReported, records: totalRecords, mismatch: differing(totalRecords, totalReported) }
   }
 }

@@ -3,12 +3,13 @@
  * language — sheets for the stations (one line each, a total line), screening by kind, stock by
  * product, and certificates with the two rates. Counts are numbers and rates fractions in a
  * percent format (with their numerator and denominator beside them), so the workbook sums and
- * checks as it is. Styled as the codebase's other workbooks (files/xlsx.ts): a title, a
+ * checks as it is. The stations sheet ends with 按记录核对: "agrees", or each figure where the
+ * records (counted by business date) differ from the station's report, with both counts. Styled as the codebase's other workbooks (files/xlsx.ts): a title, a
  * subtitle, a bold shaded frozen header.
  */
 import ExcelJS from 'exceljs'
 import type { FileOut } from '../../api/contract'
-import type { DistrictReport } from '../../api/district'
+import type { DistrictFigure, DistrictFigures, DistrictReport } from '../../api/district'
 import { MOVE_KINDS } from '../../api/inventory'
 import { VERIFICATION_RESULTS } from '../../api/verifications'
 import { localDate } from '../clock'
@@ -30,6 +31,14 @@ interface Col {
 }
 
 const PCT = '0.0%'
+/** the column word of each figure, for the check against records */
+const FIGURE_COL: Record<DistrictFigure, string> = {
+  screened: 'col.screened',
+  referred: 'col.referred',
+  stockOut: 'col.stockOut',
+  certificatesIssued: 'col.issued',
+  verifications: 'col.verifications'
+}
 const N = '#,##0'
 
 function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, cols: Col[], rows: Cell[][], boldLast = false): ExcelJS.Worksheet {
@@ -68,8 +77,14 @@ export async function buildDistrictReportXlsx(ctx: Ctx, r: DistrictReport, lang:
   wb.creator = 'StationDesk'
   const col = (key: string, width = 12, fmt: string | undefined = N): Col => ({ header: L(key), width, fmt })
   const sum = (f: (s: DistrictReport['stations'][number]) => number) => arrived.reduce((t, s) => t + f(s), 0)
+  /** 按记录核对: agrees, or each figure that differs with both counts; empty when neither a report nor a record */
+  const check = (reported: DistrictFigures, records: DistrictFigures, mismatch: DistrictFigure[], hasReport: boolean): Cell => {
+    if (!mismatch.length) return hasReport ? L('check.ok') : null
+    const lines = mismatch.map((f) => L('check.line', { figure: L(FIGURE_COL[f]), records: records[f], reported: reported[f] }))
+    return (hasReport ? '' : L('check.noReport')) + lines.join(L('check.sep'))
+  }
 
-  sheet(
+  const stationsSheet = sheet(
     wb,
     L('sheet.stations'),
     title,
@@ -89,7 +104,8 @@ export async function buildDistrictReportXlsx(ctx: Ctx, r: DistrictReport, lang:
       col('col.den', 10),
       col('col.verifRate', 12, PCT),
       col('col.num', 10),
-      col('col.den', 10)
+      col('col.den', 10),
+      { header: L('col.check'), width: lang === 'en' ? 48 : 40 }
     ],
     [
       ...r.stations.map((s): Cell[] => [
@@ -99,7 +115,8 @@ export async function buildDistrictReportXlsx(ctx: Ctx, r: DistrictReport, lang:
         s.packetSeq,
         ...(s.arrived
           ? [s.screened, s.referred, s.stockOut, s.certificatesIssued, s.verifications, s.certificateRate.rate, s.certificateRate.num, s.certificateRate.den, s.verificationRate.rate, s.verificationRate.num, s.verificationRate.den]
-          : Array<Cell>(11).fill(null))
+          : Array<Cell>(11).fill(null)),
+        check(s, s.records, s.mismatch, s.arrived)
       ]),
       [
         L('total'),
@@ -116,11 +133,13 @@ export async function buildDistrictReportXlsx(ctx: Ctx, r: DistrictReport, lang:
         r.rates.certificate.den,
         r.rates.verification.rate,
         r.rates.verification.num,
-        r.rates.verification.den
+        r.rates.verification.den,
+        check(r.totals.reported, r.totals.records, r.totals.mismatch, arrived.length > 0)
       ]
     ],
     true
   )
+  stationsSheet.getColumn(16).alignment = { wrapText: true, vertical: 'top' }
 
   sheet(
     wb,

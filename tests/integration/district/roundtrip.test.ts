@@ -7,11 +7,11 @@
  * travels as the next packet and replaces what it corrects.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { DistrictStockRow } from '../../../src/api/district'
+import { DISTRICT_FIGURES, type DistrictStockRow } from '../../../src/api/district'
 import type { MonthlyReportRow } from '../../../src/api/inventory/reports'
 import type { Ctx } from '../../../src/core/context'
 import type { Host } from '../../../src/core/host'
-import { buildReports } from '../../../src/core/packets/reports'
+import { buildReports, reportTotals } from '../../../src/core/packets/reports'
 import { bytesOf, packetStation, type PacketStation } from '../packets/kit'
 import { counts, importFiles, makeDistrict, type District } from './kit'
 
@@ -80,8 +80,38 @@ describe('round trip: station → packet → district', () => {
     expect(rep.screening.length).toBeGreaterThan(0)
     expect(rep.certificates.validAtMonthEnd).toBeGreaterThan(0)
 
+    // counted again from the rows the packet carried, by business date: the same five figures
+    const figures = { screened: line.screened, referred: line.referred, stockOut: line.stockOut, certificatesIssued: line.certificatesIssued, verifications: line.verifications }
+    expect(line.records).toEqual(figures)
+    expect(line.mismatch).toEqual([])
+    expect(rep.totals).toEqual({ reported: figures, records: figures, mismatch: [] })
+    expect(line.referred).toBeGreaterThan(0)
+    // the first packet carries every row: each earlier month's records give the station's own figures
+    // for that month too (only October's report is here, so those months are flagged as records without one)
+    const seen = { certificatesIssued: 0, verifications: 0 }
+    const months = st
+      .sqlite()
+      .prepare(
+        `SELECT DISTINCT m FROM (SELECT substr(exam_date, 1, 7) AS m FROM screening_records UNION SELECT substr(date, 1, 7) FROM inv_moves
+           UNION SELECT substr(issue_date, 1, 7) FROM certificates UNION SELECT substr(verified_on, 1, 7) FROM verifications) WHERE m < '2026-10' ORDER BY m`
+      )
+      .all() as { m: string }[]
+    expect(months.length).toBeGreaterThan(3)
+    for (const { m: period } of months) {
+      const { certificateRate: _c, verificationRate: _v, ...ownFigures } = reportTotals(buildReports(readCtx(st.t.host), period))
+      const other = (await d.t.call('district.report', { period }, d.head)).stations[0]
+      expect(other.arrived).toBe(false)
+      expect(other.records, period).toEqual(ownFigures)
+      expect(other.mismatch, period).toEqual(DISTRICT_FIGURES.filter((k) => ownFigures[k] !== 0))
+      seen.certificatesIssued += other.records.certificatesIssued
+      seen.verifications += other.records.verifications
+    }
+    expect(seen.certificatesIssued).toBeGreaterThan(0)
+    expect(seen.verifications).toBeGreaterThan(0)
+
+    // the station was registered today and its first packet is October's: the months before it are not due
     const arr = await d.t.call('district.arrivals', { year: 2026 }, d.head)
-    expect(arr.stations[0].cells.map((c) => c.status)).toEqual([...Array(9).fill('missing'), 'arrived', 'not_due', 'not_due'])
+    expect(arr.stations[0].cells.map((c) => c.status)).toEqual([...Array(9).fill('not_due'), 'arrived', 'not_due', 'not_due'])
   })
 
   it("a reopened month's correction arrives as the next packet and replaces what it corrects", async () => {
@@ -105,6 +135,9 @@ describe('round trip: station → packet → district', () => {
     const stock = await st.t.call('inventory.monthlyReport', { period: '2026-10' }, st.s.head)
     expect(rep.stock).toEqual(stock.rows.map(asDistrictRow))
     expect(rep.stations[0].packetSeq).toBe(2)
+    // the correction's issue of 5 is in the records as in the report
+    expect(rep.stations[0].records.stockOut).toBe(stock.rows.reduce((s, x) => s + x.consumed, 0))
+    expect(rep.stations[0].mismatch).toEqual([])
     const packets = await d.t.call('district.packets', { period: '2026-10' }, d.head)
     expect(packets.map((x) => [x.seq, x.chain])).toEqual([
       [2, 'ok'],
