@@ -19,6 +19,8 @@ beforeAll(async () => {
   const a9 = packetOf(a, { seq: 1, period: '2026-09', reports: reportsFor('2026-09', 5) })
   const a10 = packetOf(a, { seq: 2, period: '2026-10', prev: a9.sha256, reports: reportsFor('2026-10', 1) })
   const b10 = packetOf(b, { seq: 1, period: '2026-10', reports: reportsFor('2026-10', 2) })
+  // c was registered on 1 June (office time; 31 May in UTC) and has sent nothing since
+  d.t.host.runtime.sqlite!.prepare('UPDATE district_stations SET created_at = ? WHERE code = ?').run('2026-05-31T16:30:00.000Z', c.code)
   await importFiles(d, [
     { name: 'a9', bytes: a9.bytes },
     { name: 'a10', bytes: a10.bytes },
@@ -60,14 +62,15 @@ describe('district.report', () => {
     expect(empty).toMatchObject({ missing: [a.code, b.code, c.code], screening: [], stock: [], rates: { certificate: { num: 0, den: 0, rate: 0 } } })
   })
 
-  it('district.arrivals: arrived, missing (an ended month without a packet), not_due (this month on)', async () => {
+  it("district.arrivals: arrived, missing (an ended month without a packet), not_due (this month on, and before the station's first month)", async () => {
     const r = await d.t.call('district.arrivals', { year: 2026 }, d.head)
     expect(r.months).toHaveLength(12)
     const status = (code: string) => r.stations.find((s) => s.code === code)!.cells.map((x) => x.status[0]).join('')
-    // today is 2026-11-20: November and December are not due
-    expect(status(a.code)).toBe('mmmmmmmmaann')
-    expect(status(b.code)).toBe('mmmmmmmmmann')
-    expect(status(c.code)).toBe('mmmmmmmmmmnn')
+    // today is 2026-11-20: November and December are not due. a and b were registered today:
+    // their first month is their first packet's (September, October); c's is June, when it was registered
+    expect(status(a.code)).toBe('nnnnnnnnaann')
+    expect(status(b.code)).toBe('nnnnnnnnnann')
+    expect(status(c.code)).toBe('nnnnnmmmmmnn')
     expect(r.stations[0].cells[8]).toEqual({ period: '2026-09', status: 'arrived', seqs: [1], corrected: false })
     const next = await d.t.call('district.arrivals', { year: 2027 }, d.head)
     expect(next.stations.every((s) => s.cells.every((x) => x.status === 'not_due'))).toBe(true)
