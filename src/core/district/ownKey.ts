@@ -45,16 +45,17 @@ function readSealMeta(ctx: Ctx): SealMeta | null {
 
 /**
  * The seal key's id without asking for the passphrase: remembered, else derived when the key
- * opens without one being typed (unprotected, keychain, environment); '' when not known yet.
+ * opens without one being typed (unprotected, keychain, environment); null when not known yet
+ * (a protected key not opened since: an import of a sealed packet or the key list's export opens it).
  */
-export function knownSealKeyId(ctx: Ctx): string {
+export function knownSealKeyId(ctx: Ctx): string | null {
   const keyId = keyInfo(ctx.runtime.paths.privateKey).keyId
   const known = readSealMeta(ctx)
   if (known?.keyId === keyId) return known.sealKeyId
   try {
     return sealKeyFromSigningKey(ownSigningKey(ctx)).sealKeyId
   } catch {
-    return ''
+    return null
   }
 }
 

@@ -10,6 +10,7 @@
  *  - station_key_own (VALIDATION): the district's own key
  *  - key_other_station (CONFLICT): the key is registered for another station code
  *  - station_key_set (CONFLICT, details.keyId): the station has another active key; `replace` retires it
+ * The key the station has already: nothing changes (audited as district.stationKeyAgain).
  */
 import type { DistrictStation } from '../../api/district'
 import type { Ctx } from '../context'
@@ -114,7 +115,17 @@ export function addStation(ctx: Ctx, input: { content: string; replace: boolean 
     const message = `the key ${entry.keyId} is registered for station ${same.code}, not ${entry.stationCode}`
     throw new AppError('CONFLICT', message, { keyId: entry.keyId, stationCode: same.code, fields: [{ path: 'content', rule: 'key_other_station', message }] })
   }
-  if (same?.status === 'active') return getStation(ctx.sqlite, entry.stationCode)
+  if (same?.status === 'active') {
+    // the key it has already: nothing changes, and the audit row says so
+    ctx.audit({
+      entity: 'districtStation',
+      entityId: entry.stationCode,
+      summary: `station ${entry.stationCode} ${same.name}: key ${entry.keyId} is registered already, nothing changed`,
+      msg: ['district.stationKeyAgain', { code: entry.stationCode, name: same.name, keyId: entry.keyId }],
+      details: { keyId: entry.keyId, unchanged: true }
+    })
+    return getStation(ctx.sqlite, entry.stationCode)
+  }
   const others = all.filter((k) => k.code === entry.stationCode && k.status === 'active' && k.keyId !== entry.keyId)
   if (others.length && !input.replace) {
     const message = `station ${entry.stationCode} is registered with the key ${others[0].keyId} already: replace it explicitly`
