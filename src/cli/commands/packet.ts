@@ -4,8 +4,9 @@
  * `stationdesk packet list`: every packet built here, with its hash (packets.list).
  * `stationdesk packet verify FILE --trust KEYS.json [--district-key FILE]`: offline, without a
  * data folder: the signature against the keys of any key file (every entry a possible signer),
- * the manifest and every listed file; with the district's private signing key file, the sealed
- * payload opened and its inner files checked too. Exit 0 valid, 1 not valid (the reason), 2 usage.
+ * the manifest and every listed file; with the district's key file, that a sealed packet is
+ * addressed to it; with its private signing key file, the sealed payload opened and its inner
+ * files checked too. Exit 0 valid, 1 not valid (the reason), 2 usage.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,7 +14,8 @@ import type { PacketTotals } from '../../api/packetReports'
 import type { PacketInfo, PacketManifest } from '../../api/packets'
 import { periodMonth } from '../../api/periods'
 import { AppError } from '../../core/errors'
-import { loadPrivateKey } from '../../core/keys/keystore'
+import { keyIdOf, loadPrivateKey } from '../../core/keys/keystore'
+import { packetError } from '../../core/packets/errors'
 import { sealKeyFromSigningKey, type SealKeyPair } from '../../core/keys/sealKey'
 import { parseKeyFile } from '../../core/keys/trustFile'
 import { openPayload, verifyPacket, type OpenedPayload, type VerifiedPacket } from '../../core/packets/container'
@@ -80,21 +82,38 @@ function trustedKeys(c: CommandContext): Map<string, { stationCode: string; name
   }
 }
 
-/** the district's seal key, from its private signing key file (passphrase: STATIONDESK_KEY_PASSPHRASE) */
-function districtSealKey(c: CommandContext): SealKeyPair | null {
+/**
+ * --district-key: the district's private signing key file (its seal key opens a sealed payload;
+ * passphrase from STATIONDESK_KEY_PASSPHRASE), or its public key file (stationdesk-keys/1 whose
+ * entry carries sealKey: the packet is checked to be addressed to it, without opening it)
+ */
+type DistrictKeyArg = { kind: 'private'; seal: SealKeyPair } | { kind: 'public'; sealKeyId: string; name: string }
+
+function districtKeyArg(c: CommandContext): DistrictKeyArg | null {
   const name = str(c.opts, 'district-key')
   if (name === undefined) return null
   const file = existingFile(c, name, '--district-key')
+  const text = fs.readFileSync(file, 'utf8')
   let doc: { format?: unknown }
   try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown }
+    doc = JSON.parse(text) as { format?: unknown }
   } catch {
     doc = {}
   }
+  if (doc?.format === 'stationdesk-keys/1') {
+    let entry
+    try {
+      entry = parseKeyFile(text).keys.find((k) => k.sealKey)
+    } catch (e) {
+      refused(e, file)
+    }
+    if (!entry?.sealKey) throw new UsageError(`${file} has no district seal key (sealKey): use the key file the district office exported`)
+    return { kind: 'public', sealKeyId: keyIdOf(Buffer.from(entry.sealKey, 'base64')), name: entry.name }
+  }
   if (doc?.format !== 'stationdesk-private-key/1')
-    throw new UsageError(`${file} is not a private signing key file: --district-key takes the district office's keys/station-signing-key.json`)
+    throw new UsageError(`${file} is neither a key file nor a private signing key file: --district-key takes the district office's key file or its keys/station-signing-key.json`)
   try {
-    return sealKeyFromSigningKey(loadPrivateKey(file, keyPassphrase(c) ?? null))
+    return { kind: 'private', seal: sealKeyFromSigningKey(loadPrivateKey(file, keyPassphrase(c) ?? null)) }
   } catch (e) {
     refused(e, file)
   }
@@ -112,7 +131,7 @@ function describe(v: VerifiedPacket, signer: string, opened: OpenedPayload | nul
   const m: PacketManifest = v.manifest
   const files = opened ? opened.entries : m.files
   const sealedLine = m.sealed
-    ? `yes, to the district key ${m.sealed.recipientKeyId} (seal key ${m.sealed.sealKeyId}); ${opened ? 'opened with --district-key, inner files checked' : 'not opened (give --district-key to check the inner files)'}`
+    ? `yes, to the district key ${m.sealed.recipientKeyId} (seal key ${m.sealed.sealKeyId}); ${opened ? 'opened with --district-key, inner files checked' : 'not opened (give the district\'s private key file as --district-key to check the inner files)'}`
     : 'no'
   const lines = [
     'result:      valid',
@@ -151,13 +170,16 @@ function describe(v: VerifiedPacket, signer: string, opened: OpenedPayload | nul
 async function verify(c: CommandContext): Promise<number> {
   const file = existingFile(c, c.args[0], 'the packet')
   const keys = trustedKeys(c)
-  const seal = districtSealKey(c)
+  const district = districtKeyArg(c)
   let v: VerifiedPacket
   let opened: OpenedPayload | null = null
   try {
     v = verifyPacket(fs.readFileSync(file), (keyId) => keys.get(keyId) ?? null)
-    if (!v.manifest.sealed) opened = openPayload(v, null)
-    else if (seal) opened = openPayload(v, seal)
+    const sealed = v.manifest.sealed
+    if (!sealed) opened = openPayload(v, null)
+    else if (district?.kind === 'private') opened = openPayload(v, district.seal)
+    else if (district?.kind === 'public' && sealed.sealKeyId !== district.sealKeyId)
+      throw packetError('not_for_this_district', { sealKeyId: sealed.sealKeyId, district: district.name })
   } catch (e) {
     refused(e, file)
   }
@@ -209,7 +231,7 @@ export const packetCommands: CommandSpec[] = [
       trust: { type: 'string', help: "--trust KEYS.json  a key file (stationdesk-keys/1): a station's export or the district's list; every key in it may have signed the packet" },
       'district-key': {
         type: 'string',
-        help: "--district-key FILE  the district office's private signing key file (its data folder's keys/station-signing-key.json; passphrase from STATIONDESK_KEY_PASSPHRASE): opens a sealed payload and checks the files inside"
+        help: "--district-key FILE  the district office's key file (checks a sealed packet is addressed to it), or its private signing key file (its data folder's keys/station-signing-key.json; passphrase from STATIONDESK_KEY_PASSPHRASE: opens a sealed payload and checks the files inside)"
       }
     },
     notes: [

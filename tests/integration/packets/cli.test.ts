@@ -159,7 +159,16 @@ describe('stationdesk packet verify', () => {
     const x = await cli(['packet', 'verify', sealed, '--trust', 'station.json', '--district-key', other])
     expect(x.code).toBe(1)
     expect(x.stderr).toContain('file: not_for_this_district')
-    // a public key file is not the district's private key: wrong usage
+    // the district's public key file: the packet is checked to be addressed to it, not opened
+    fs.writeFileSync(path.join(cwd, 'district.pub.json'), district.file)
+    const a = await cli(['packet', 'verify', sealed, '--trust', 'station.json', '--district-key', 'district.pub.json'])
+    expect(a.code, a.stderr).toBe(0)
+    expect(a.stdout).toMatch(/^sealed:\s+yes, .*not opened/m)
+    fs.writeFileSync(path.join(cwd, 'other.pub.json'), districtKey('411524000', '另一个区县').file)
+    const b = await cli(['packet', 'verify', sealed, '--trust', 'station.json', '--district-key', 'other.pub.json'])
+    expect(b.code).toBe(1)
+    expect(b.stderr).toContain('file: not_for_this_district')
+    // a key file without a seal key (a station's) cannot say: wrong usage
     expect((await cli(['packet', 'verify', sealed, '--trust', 'station.json', '--district-key', 'station.json'])).code).toBe(2)
   })
 
