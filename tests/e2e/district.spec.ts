@@ -95,6 +95,9 @@ test('a station closes and exports last month; the district registers its key, i
   await expect(dpage.getByTestId('district-home')).toBeVisible()
   await expect(dpage.getByTestId('home-district-name')).toHaveText('新县卫生健康委员会')
   await expect(dpage.getByTestId('home-no-stations')).toBeVisible()
+  // the seal key is not known until the protected key is opened once
+  await expect(dpage.getByTestId('home-seal-key-unknown')).toContainText('首次打开密钥')
+  await still(dpage, 'district-home-empty-zh')
   await expect(dpage.getByTestId('nav-/persons')).toHaveCount(0) // a district keeps no register
   await dpage.goto(`${dBase}#/district/stations`)
   await dpage.getByTestId('station-add-file').setInputFiles(stationKeyFile)
@@ -197,6 +200,10 @@ test('a station closes and exports last month; the district registers its key, i
   await expect(dpage.getByTestId(`report-stockOut-${STATION_CODE}`)).toHaveText(own.stockOut.toLocaleString('zh-CN'))
   await expect(dpage.getByTestId('report-total-screened')).toHaveText(own.screened.toLocaleString('zh-CN'))
   await expect(dpage.getByTestId('report-missing')).toHaveCount(0)
+  // counted again from the packet's records by business date: the same figures
+  await expect(dpage.getByTestId(`report-check-${STATION_CODE}`)).toHaveAttribute('data-check', 'ok')
+  await expect(dpage.getByTestId(`report-check-${STATION_CODE}`)).toHaveText('一致')
+  await expect(dpage.getByTestId('report-check-differ')).toHaveCount(0)
   await still(dpage, 'district-report-zh')
   const xlsx = await downloadTo(dpage, files, () => dpage.getByTestId('report-export').click())
   const wb = new ExcelJS.Workbook()
@@ -221,6 +228,8 @@ test('a station closes and exports last month; the district registers its key, i
   await head.call('periods.reopen', { period: last, reason: '补录上月入库单' })
   const product = (await head.call('inventory.stock', {}))[0]
   await head.call('inventory.receive', { documentNo: 'BL-1', date: `${last}-20`, supplier: '县计生药具站', lines: [{ productId: product.productId, lotNumber: 'BL-LOT', expiry: day(600), quantity: 10 }] })
+  const point = (await head.call('servicePoints.list', { active: true, page: 1, pageSize: 5, lang: 'zh-CN' })).rows[0]
+  await head.call('inventory.issue', { servicePointId: point.id, date: `${last}-21`, documentNo: 'BL-2', note: '', lines: [{ productId: product.productId, quantity: 4 }] })
   await head.call('periods.close', { period: last, acceptWarnings: true })
   const second = await exportPacket(head, last, files)
   await head.call('periods.reopen', { period: last, reason: '核对后再次关账' })
@@ -239,6 +248,22 @@ test('a station closes and exports last month; the district registers its key, i
   await expect(dpage.getByTestId(`arrival-gaps-${STATION_CODE}`)).toContainText('缺 #2')
   await expect(dpage.getByTestId('home-problems')).toContainText('缺少编号 #2 的数据包')
   await still(dpage, 'district-home-gap-zh')
+  // no. 3's report counts the late issue; its record travels in no. 2, not here yet: flagged against the records
+  await dpage.goto(`${dBase}#/district/report?period=${last}`)
+  const check = dpage.getByTestId(`report-check-${STATION_CODE}`)
+  await expect(check).toHaveAttribute('data-mismatch', 'stockOut')
+  await expect(check).toHaveText('1 项不一致')
+  await expect(dpage.getByTestId('report-total-check')).toHaveAttribute('data-mismatch', 'stockOut')
+  await expect(dpage.getByTestId('report-check-differ')).toContainText('新县沙窝镇计划生育服务站')
+  await check.hover()
+  await expect(dpage.getByTestId(`report-check-${STATION_CODE}-tip`)).toContainText(`出库：记录 ${(own.stockOut).toLocaleString('zh-CN')}，报表 ${(own.stockOut + 4).toLocaleString('zh-CN')}`)
+  await shot(dpage, 'district-report-check-zh')
+  await setLang(dpage, 'en')
+  await check.hover()
+  await expect(dpage.getByTestId(`report-check-${STATION_CODE}-tip`)).toContainText(`Stock out: records ${own.stockOut.toLocaleString('en')}, report ${(own.stockOut + 4).toLocaleString('en')}`)
+  await expect(check).toHaveText('differs: 1')
+  await shot(dpage, 'district-report-check-en')
+  await setLang(dpage, 'zh-CN')
   await dpage.goto(`${dBase}#/district/packets`)
   await expect(dpage.getByTestId(`chain-${STATION_CODE}-3`)).toHaveAttribute('data-chain', 'unknown')
   await still(dpage, 'district-packets-gap-zh')
@@ -253,6 +278,10 @@ test('a station closes and exports last month; the district registers its key, i
   await expect(dpage.getByTestId(`chain-${STATION_CODE}-2`)).toHaveAttribute('data-chain', 'ok')
   await expect(dpage.getByTestId('packets-count')).toContainText('共 3 个数据包')
   await still(dpage, 'district-packets-zh')
+  // with no. 2 here the records agree again
+  await dpage.goto(`${dBase}#/district/report?period=${last}`)
+  await expect(dpage.getByTestId(`report-check-${STATION_CODE}`)).toHaveAttribute('data-check', 'ok')
+  await expect(dpage.getByTestId(`report-stockOut-${STATION_CODE}`)).toHaveText((own.stockOut + 4).toLocaleString('zh-CN'))
   await dpage.goto(`${dBase}#/`)
   await expect(dpage.getByTestId(`arrival-gaps-${STATION_CODE}`)).toHaveText('无')
   await still(dpage, 'district-home-zh')

@@ -79,7 +79,7 @@ const EN: Record<string, string> = {
   'col.verifications': 'Verifications',
   'col.certRate': 'Certificate rate',
   'col.verifRate': 'Verification rate',
-  'col.check': 'Checked against records',
+  'col.check': 'Records check',
   'check.ok': 'agrees',
   'check.line': '{figure}: records {records}, report {reported}',
   'check.noReport': 'no report; ',

@@ -146,7 +146,7 @@ describe('district.report: the records beside the reports', () => {
     expect(zh.getRow(5).getCell(16).value).toBe('无报表；本月筛查：记录 30，报表 0；本月转诊：记录 2，报表 0；本月药具消耗：记录 25，报表 0；本月办证：记录 2，报表 0；本月验证：记录 4，报表 0')
     expect(String(zh.getRow(6).getCell(16).value)).toMatch(/^本月筛查：记录 59，报表 30；/)
     const en = await sheet('en')
-    expect(en.getRow(3).getCell(16).value).toBe('Checked against records')
+    expect(en.getRow(3).getCell(16).value).toBe('Records check')
     expect(en.getRow(4).getCell(16).value).toBe('Screened: records 29, report 30')
   })
 

@@ -103,9 +103,13 @@ export function DistrictHome() {
               {
                 key: 'sealKeyId',
                 label: t('district.home.sealKeyId'),
-                children: (
-                  <Typography.Text code copyable>
+                children: district.sealKeyId ? (
+                  <Typography.Text code copyable data-testid="home-seal-key-id">
                     {district.sealKeyId}
+                  </Typography.Text>
+                ) : (
+                  <Typography.Text type="secondary" data-testid="home-seal-key-unknown">
+                    {t('district.home.sealKeyUnknown')}
                   </Typography.Text>
                 )
               }

@@ -1,27 +1,30 @@
 /**
  * 汇总报表 (/district/report?period=YYYY-MM): the month across the district (district.report) —
  * per station whether its packet arrived (and which), screened, referred, stock out, certificates
- * issued, verifications, 办证率 and 验证率 as num / den and percent, with the totals; the stations
- * with no packet for the month highlighted and named; then screening by kind with its coverage,
- * stock by product, certificates; and the same as an Excel file (district.reportExport).
+ * issued, verifications, 按记录核对 (the five figures counted again from the records by business
+ * date: agrees, or which differ, in a tooltip), 办证率 and 验证率 as num / den and percent, with the
+ * totals; the stations with no packet for the month highlighted and named, those whose records
+ * differ from their report named; then screening by kind with its coverage, stock by product,
+ * certificates; and the same as an Excel file (district.reportExport).
  */
 import { Alert, Button, DatePicker, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { DownloadOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
-import type { DistrictReport, DistrictStationLine } from '../../../api/district'
+import { DISTRICT_FIGURES, type DistrictReport, type DistrictStationLine } from '../../../api/district'
 import { call } from '../../app/client'
 import { saveFile } from '../../app/files'
 import { useI18n } from '../../app/i18n'
 import { navigate, useRoute } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
+import { RecordCheck } from './RecordCheck'
 import { CertificatesSection, RateCell, ScreeningSection, StockSection } from './reportSections'
 import { monthIn, PERIOD, shiftMonth } from './words'
 
 export const REPORT_PATH = '/district/report'
-const FIGURES = ['screened', 'referred', 'stockOut', 'certificatesIssued', 'verifications'] as const
+const FIGURES = DISTRICT_FIGURES
 
 export function ReportPage() {
   const { t, num, lang } = useI18n()
@@ -62,6 +65,7 @@ export function ReportPage() {
   const shown = report?.period === period ? report : null
   const lines = shown?.stations ?? []
   const missingNames = lines.filter((s) => !s.arrived).map((s) => t('district.report.stationNamed', { name: s.name, code: s.code }))
+  const differing = lines.filter((s) => s.mismatch.length > 0)
   const dash = <Typography.Text type="secondary">—</Typography.Text>
 
   const columns: ColumnsType<DistrictStationLine> = [
@@ -105,6 +109,11 @@ export function ReportPage() {
           dash
         )
     })),
+    {
+      title: t('district.report.check'),
+      key: 'check',
+      render: (_, s) => <RecordCheck reported={s} records={s.records} mismatch={s.mismatch} arrived={s.arrived} testId={`report-check-${s.code}`} />
+    },
     { title: t('rates.kind.certificate'), key: 'certificateRate', render: (_, s) => (s.arrived ? <RateCell rate={s.certificateRate} testId={`report-certRate-${s.code}`} /> : dash) },
     { title: t('rates.kind.verification'), key: 'verificationRate', render: (_, s) => (s.arrived ? <RateCell rate={s.verificationRate} testId={`report-verRate-${s.code}`} /> : dash) }
   ]
@@ -127,9 +136,12 @@ export function ReportPage() {
             </Table.Summary.Cell>
           ))}
           <Table.Summary.Cell index={7}>
-            <RateCell rate={shown.rates.certificate} testId="report-total-certRate" />
+            <RecordCheck reported={shown.totals.reported} records={shown.totals.records} mismatch={shown.totals.mismatch} arrived={arrived.length > 0} testId="report-total-check" />
           </Table.Summary.Cell>
           <Table.Summary.Cell index={8}>
+            <RateCell rate={shown.rates.certificate} testId="report-total-certRate" />
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={9}>
             <RateCell rate={shown.rates.verification} testId="report-total-verRate" />
           </Table.Summary.Cell>
         </Table.Summary.Row>
@@ -167,6 +179,22 @@ export function ReportPage() {
           title={t('district.report.missingTitle', { n: missingNames.length, period })}
           description={missingNames.join(t('district.sep'))}
           data-testid="report-missing"
+        />
+      )}
+
+      {shown && differing.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('district.report.checkTitle', { n: differing.length })}
+          description={
+            <>
+              <div>{differing.map((s) => t('district.report.stationNamed', { name: s.name, code: s.code })).join(t('district.sep'))}</div>
+              <div>{t('district.report.checkBody')}</div>
+            </>
+          }
+          data-testid="report-check-differ"
         />
       )}
 
