@@ -92,6 +92,18 @@ test('an unregistered station is refused until its key is registered; a new key 
     fs.writeFileSync(junk, '{"hello":1}')
     await page.getByTestId('station-add-file').setInputFiles(junk)
     await expect(page.locator('.ant-message-error')).toBeVisible()
+    // the district's own key file, and its key list (three keys): each refused in the district's words
+    const office = await district.as(DISTRICT_ADMIN.username, DISTRICT_ADMIN.password)
+    const save = (f: { filename: string; base64: string }, name: string) => {
+      const file = path.join(out, name)
+      fs.writeFileSync(file, Buffer.from(f.base64, 'base64'))
+      return file
+    }
+    await page.getByTestId('station-add-file').setInputFiles(save(await office.call('keys.exportPublic', { passphrase: DISTRICT_PASSPHRASE }), 'own-key.json'))
+    await expect(page.locator('.ant-message-error').last()).toContainText('这是本区县自己的公钥，不是服务站的公钥文件')
+    await page.getByTestId('station-add-file').setInputFiles(save(await office.call('district.keysExport', { passphrase: DISTRICT_PASSPHRASE }), 'key-list.json'))
+    await expect(page.locator('.ant-message-error').last()).toContainText('这个文件含有 3 个密钥')
+    await still(page, 'district-stations-refused-zh')
 
     // the same packet file now imports
     await page.goto(`${base}#/district/import`)

@@ -18,7 +18,7 @@ import { fmtDate, fmtDateTime } from '../../components/format'
 import { KeyFileButton, useKeyFileError } from '../admin/TrustParts'
 import { scalar } from '../verify/words'
 import { useKeysExport } from './useKeysExport'
-import { ruleOf } from './words'
+import { districtRuleText, ruleOf } from './words'
 
 function Numbers({ list, color, none, testId }: { list: number[]; color: string; none: string; testId: string }) {
   if (!list.length)
@@ -39,7 +39,7 @@ function Numbers({ list, color, none, testId }: { list: number[]; color: string;
 }
 
 export function StationsPage() {
-  const { t, num } = useI18n()
+  const { t, has, num } = useI18n()
   const { info } = useApp()
   const { ok, fail } = useNotify()
   const { modal, message } = AntApp.useApp()
@@ -77,7 +77,8 @@ export function StationsPage() {
         return
       }
       if (r.error.code === 'FORBIDDEN' || r.error.code === 'UNAUTHENTICATED' || r.error.code === 'SESSION_LOCKED') return fail(r.error)
-      void message.error(keyFileError(r.error), 8)
+      // the district's words for a station key rule (one key, self-signed, not the district's own, not another station's), else the key file's
+      void message.error(districtRuleText(t, has, r.error) ?? keyFileError(r.error), 8)
     } catch (e) {
       fail(e)
     } finally {

@@ -21,8 +21,12 @@ export const REFUSAL_REASONS = [
   'sealed_no_key',
   'not_for_this_district',
   'seal_broken',
-  'seq_conflict'
+  'seq_conflict',
+  'bad_row'
 ] as const
+
+/** the rules of district.stationAdd's refusals the district pages word themselves (src/core/district/stations.ts) */
+export const STATION_KEY_RULES = ['station_key_one', 'station_key_unsigned', 'station_key_own', 'key_other_station', 'station_key_set'] as const
 
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/
 
@@ -47,12 +51,27 @@ export function refusalWords(t: TFunc, has: (k: string) => boolean, item: Pick<D
   return { why: item.message ? `${why} (${item.message})` : why, next: null }
 }
 
+/** the error's details that are words or numbers, as message parameters */
+function detailParams(e: ApiError): Record<string, string | number> {
+  const out: Record<string, string | number> = {}
+  for (const [k, v] of Object.entries(e.details ?? {})) if (typeof v === 'string' || typeof v === 'number') out[k] = v
+  return out
+}
+
+/** the district's own words for an error's rule (a packet's refusal reason or a station key rule), else null */
+export function districtRuleText(t: TFunc, has: (k: string) => boolean, e: ApiError): string | null {
+  const rule = ruleOf(e)
+  const p = detailParams(e)
+  if (rule && has(`district.reason.${rule}`)) return t(`district.reason.${rule}`, { station: p.stationCode ?? '—', seq: p.seq ?? '—', ...p })
+  // a field's rule (details.reason may be a finer word, e.g. a key file's)
+  const field = e.details?.fields?.[0]?.rule
+  for (const r of [rule, field]) if (r && has(`district.rule.${r}`)) return t(`district.rule.${r}`, { station: p.stationCode ?? '—', keyId: p.keyId ?? '—', count: p.count ?? '—', ...p })
+  return null
+}
+
 /** an error of district.* as one sentence: the district's own words for its rule, else the usual text */
 export function districtErrorText(t: TFunc, has: (k: string) => boolean, e: ApiError): string {
-  const rule = ruleOf(e)
-  if (rule && has(`district.reason.${rule}`)) return t(`district.reason.${rule}`, { station: '—', seq: '—' })
-  if (rule && has(`district.rule.${rule}`)) return t(`district.rule.${rule}`)
-  return errorText(t, has, e)
+  return districtRuleText(t, has, e) ?? errorText(t, has, e)
 }
 
 /** YYYY-MM moved by n months */
