@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { DistrictImportItem, DistrictReport, DistrictStation } from '../../api/district'
+import type { DistrictFigure, DistrictImportItem, DistrictReport, DistrictStation } from '../../api/district'
 import { str, type CommandContext, type CommandSpec } from '../command'
 import { writeOut } from '../files'
 import { EXIT_OK, EXIT_REFUSED, table, UsageError } from '../output'
@@ -43,6 +43,10 @@ function itemLine(i: DistrictImportItem): string {
   return `refused    ${i.file}  ${i.reason}: ${i.message}`
 }
 
+const FIGURE_WORDS: Record<DistrictFigure, string> = { screened: 'screened', referred: 'referred', stockOut: 'stock out', certificatesIssued: 'certificates', verifications: 'verifications' }
+/** the records check of a line: agrees, or the figures that differ */
+const check = (mismatch: DistrictFigure[]): string => (mismatch.length ? `differs: ${mismatch.map((f) => FIGURE_WORDS[f]).join(', ')}` : 'agrees')
+
 function reportLines(r: DistrictReport): string[] {
   const arrived = r.stations.filter((s) => s.arrived)
   const sum = (f: (s: DistrictReport['stations'][number]) => number) => arrived.reduce((t, s) => t + f(s), 0)
@@ -50,17 +54,22 @@ function reportLines(r: DistrictReport): string[] {
     `District report ${r.period}: ${arrived.length} of ${r.stations.length} stations reported${r.missing.length ? `; missing: ${r.missing.join(', ')}` : ''}`,
     '',
     ...table(
-      ['CODE', 'STATION', 'PACKET', 'SCREENED', 'REFERRED', 'STOCK OUT', 'CERTS', 'VERIFS', 'CERT RATE', 'VERIF RATE'],
+      ['CODE', 'STATION', 'PACKET', 'SCREENED', 'REFERRED', 'STOCK OUT', 'CERTS', 'VERIFS', 'CERT RATE', 'VERIF RATE', 'RECORDS'],
       [
         ...r.stations.map((s) =>
           s.arrived
-            ? [s.code, s.name, `#${s.packetSeq}`, s.screened, s.referred, s.stockOut, s.certificatesIssued, s.verifications, pct(s.certificateRate), pct(s.verificationRate)]
-            : [s.code, s.name, 'missing', '', '', '', '', '', '', '']
+            ? [s.code, s.name, `#${s.packetSeq}`, s.screened, s.referred, s.stockOut, s.certificatesIssued, s.verifications, pct(s.certificateRate), pct(s.verificationRate), check(s.mismatch)]
+            : [s.code, s.name, 'missing', '', '', '', '', '', '', '', s.mismatch.length ? 'records, no report' : '']
         ),
-        ['TOTAL', '', `${arrived.length}/${r.stations.length}`, sum((s) => s.screened), sum((s) => s.referred), sum((s) => s.stockOut), sum((s) => s.certificatesIssued), sum((s) => s.verifications), pct(r.rates.certificate), pct(r.rates.verification)]
+        ['TOTAL', '', `${arrived.length}/${r.stations.length}`, sum((s) => s.screened), sum((s) => s.referred), sum((s) => s.stockOut), sum((s) => s.certificatesIssued), sum((s) => s.verifications), pct(r.rates.certificate), pct(r.rates.verification), check(r.totals.mismatch)]
       ]
     )
   ]
+  const differing = r.stations.filter((s) => s.mismatch.length)
+  if (differing.length) {
+    lines.push('', 'Records check: these figures counted from the records by business date differ from the report')
+    for (const s of differing) lines.push(`  ${s.code} ${s.name}: ${s.mismatch.map((f) => `${FIGURE_WORDS[f]} records ${s.records[f]}, report ${s.arrived ? s[f] : '—'}`).join('; ')}`)
+  }
   if (r.screening.length)
     lines.push('', 'Screening by kind', ...table(['KIND', 'CAMPAIGNS', 'TARGET', 'TO DATE', 'COVERAGE', 'IN MONTH', 'ABNORMAL', 'REFERRED'], r.screening.map((k) => [k.kind, k.campaigns, k.target, k.screenedToDate, pct(k.coverage), k.screenedInMonth, k.abnormalInMonth, k.referredInMonth])))
   if (r.stock.length) lines.push('', 'Stock by product (base units)', ...table(['CODE', 'PRODUCT', 'STATIONS', 'OPENING', 'CLOSING', 'CONSUMED'], r.stock.map((p) => [p.code, p.name, p.stations, p.opening, p.closing, p.consumed])))
@@ -189,6 +198,7 @@ export const districtCommands: CommandSpec[] = [
     options: { period: { type: 'string', help: '--period YYYY-MM  the month (required)' } },
     notes: [
       "Figures are each station's own report tables of its latest packet for the month, summed; rates are Σ numerators / Σ denominators.",
+      'RECORDS checks five figures counted again from the rows the packets carried, by business date: agrees, or the figures that differ.',
       'With --json the last line is the report: {"period","stations":[…],"missing","screening","stock","certificates","rates":{"certificate":{"num","den","rate"},"verification":{…}}}.'
     ],
     validate(opts) {
