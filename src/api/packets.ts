@@ -25,6 +25,17 @@ export interface PacketFileEntry {
   rows: number | null
 }
 
+/**
+ * Sequence numbers this station handed out that no packet it still holds carries: after an older
+ * backup was restored (restored_backup) or by a write that did not commit (not_recorded). The
+ * packet built next declares them; its prevSha256 names packet from − 1 (null when from is 1).
+ */
+export interface PacketSkipped {
+  from: number
+  to: number
+  reason: 'restored_backup' | 'not_recorded'
+}
+
 export interface PacketManifest {
   format: typeof PACKET_FORMAT
   station: { code: string; name: string; keyId: string }
@@ -34,6 +45,8 @@ export interface PacketManifest {
   prevSha256: string | null
   /** the month's close count when built (2 and up: a reopened month's corrections) */
   closeNo: number
+  /** the numbers skipped just before this packet; absent in packets made before the field existed */
+  skipped?: PacketSkipped | null
   createdAt: string
   createdBy: string
   /** every other entry of the archive */

@@ -11,11 +11,12 @@
  *    mark and raises the 'packet' counter as its last step: the mark is exactly what was read.
  *  - seq: one above the database's highest and the counter outside it (counters.ts), so a
  *    restored older backup never hands out a sequence number again; the numbers skipped that
- *    way are audited (packet.seqSkippedRestored / packet.seqSkippedNotRecorded) and the district sees them as a gap in the chain, whose
- *    prevSha256 names the last packet this database holds.
+ *    way are audited (packet.seqSkippedRestored / packet.seqSkippedNotRecorded) and declared in
+ *    the manifest of the packet built next (skipped: { from, to, reason }), whose prevSha256
+ *    names the last packet this database holds: the district counts them as skipped, not missing.
  */
 import { PACKET_REPORTS } from '../../api/packetReports'
-import type { PacketExport, PacketInfo } from '../../api/packets'
+import type { PacketExport, PacketInfo, PacketSkipped } from '../../api/packets'
 import type { Ctx } from '../context'
 import { raiseCounter } from '../counters'
 import { stmt } from '../db/stmt'
@@ -65,7 +66,7 @@ function exportStored(ctx: Ctx, info: PacketInfo): PacketExport {
 const RESTORE_ACTIONS = ['backups.restore', 'backups.restoreFile', 'recovery.restore']
 
 /** sequence numbers the counter is ahead of the database by: handed out by a database restored away since, or by a write that did not commit */
-function noteSkipped(ctx: Ctx, from: number, to: number, counterAt: string): void {
+function noteSkipped(ctx: Ctx, from: number, to: number, counterAt: string): PacketSkipped {
   const restored = stmt(ctx.sqlite, `SELECT 1 FROM audit_log WHERE action IN (${RESTORE_ACTIONS.map(() => '?').join(', ')}) AND at >= ? LIMIT 1`).get(...RESTORE_ACTIONS, counterAt)
   const reason = restored ? 'restored_backup' : 'not_recorded'
   ctx.audit({
@@ -75,6 +76,7 @@ function noteSkipped(ctx: Ctx, from: number, to: number, counterAt: string): voi
     msg: [restored ? 'packet.seqSkippedRestored' : 'packet.seqSkippedNotRecorded', { from, to }],
     details: { from, to, reason, counterAt }
   })
+  return { from, to, reason }
 }
 
 /** reads, builds, signs, stores: the body of the export's one transaction */
@@ -83,7 +85,7 @@ function build(ctx: Ctx, period: string, closeNo: number, signer: Signer): Packe
   const st = readStation(ctx)
   const prev = newestPacket(sqlite)
   const { dbHighest, counter, next: seq } = sequence(ctx)
-  if (counter && counter.value > dbHighest) noteSkipped(ctx, dbHighest + 1, counter.value, counter.at)
+  const skipped = counter && counter.value > dbHighest ? noteSkipped(ctx, dbHighest + 1, counter.value, counter.at) : null
   const mark = changeLogTop(sqlite) ?? prev?.changeMark ?? 0
 
   const data = dataFiles(sqlite, prev ? { all: false, after: prev.changeMark, upTo: mark } : { all: true }, (table, i, n) => ctx.job.progress('reading', i, n))
@@ -102,6 +104,7 @@ function build(ctx: Ctx, period: string, closeNo: number, signer: Signer): Packe
     seq,
     prevSha256: prev?.sha256 ?? null,
     closeNo,
+    skipped,
     createdAt,
     createdBy,
     files: [...data, ...reportFiles],
@@ -124,7 +127,7 @@ function build(ctx: Ctx, period: string, closeNo: number, signer: Signer): Packe
     entityId: String(seq),
     summary: `built packet ${seq} of ${period}${closeNo > 1 ? ` (close ${closeNo})` : ''}: ${rows} rows, ${seal ? `sealed to ${district!.name}` : 'not sealed'}, ${filename}`,
     msg: ['packet.built', { seq, period, rows, n: closeNo }],
-    details: { sha256: packet.sha256, prevSha256: prev?.sha256 ?? null, size: packet.bytes.length, changeMark: mark, pruned, sealed: !!seal, files: data.map((f) => [f.path, f.rows]) }
+    details: { sha256: packet.sha256, prevSha256: prev?.sha256 ?? null, skipped, size: packet.bytes.length, changeMark: mark, pruned, sealed: !!seal, files: data.map((f) => [f.path, f.rows]) }
   })
   // the counter outside the database follows the number just stored: the transaction's last step
   raiseCounter(ctx.runtime.paths.counters, PACKET_COUNTER, seq, createdAt)

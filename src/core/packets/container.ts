@@ -13,7 +13,7 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { unzipSync, zipSync, type Zippable } from 'fflate'
-import { PACKET_FORMAT, type PacketFileEntry, type PacketManifest } from '../../api/packets'
+import { PACKET_FORMAT, type PacketFileEntry, type PacketManifest, type PacketSkipped } from '../../api/packets'
 import type { PacketTotals } from '../../api/packetReports'
 import { publicKeyFromRaw } from '../keys/keystore'
 import type { SealKeyPair } from '../keys/sealKey'
@@ -42,6 +42,8 @@ export interface PacketInput {
   seq: number
   prevSha256: string | null
   closeNo: number
+  /** the sequence numbers skipped just before this packet (its prevSha256 names packet from − 1) */
+  skipped?: PacketSkipped | null
   createdAt: string
   createdBy: string
   files: PacketFile[]
@@ -69,7 +71,7 @@ export function writePacket(p: PacketInput): { bytes: Buffer; sha256: string; ma
     return zipSync(zippable)
   }
   const files = p.files.map(stored)
-  const base = { format: PACKET_FORMAT as typeof PACKET_FORMAT, station: p.station, period: p.period, seq: p.seq, prevSha256: p.prevSha256, closeNo: p.closeNo, createdAt: p.createdAt, createdBy: p.createdBy }
+  const base = { format: PACKET_FORMAT as typeof PACKET_FORMAT, station: p.station, period: p.period, seq: p.seq, prevSha256: p.prevSha256, closeNo: p.closeNo, skipped: p.skipped ?? null, createdAt: p.createdAt, createdBy: p.createdBy }
   const entries = files.map(entryOf)
   let manifest: PacketManifest
   let archive: Record<string, Uint8Array>

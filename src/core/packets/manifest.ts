@@ -32,6 +32,12 @@ const manifestSchema = z.object({
   seq: z.number().int().min(1),
   prevSha256: hex64.nullable(),
   closeNo: z.number().int().min(1),
+  // optional: packets made before it still read
+  skipped: z
+    .object({ from: z.number().int().min(1), to: z.number().int().min(1), reason: z.enum(['restored_backup', 'not_recorded']) })
+    .refine((k) => k.from <= k.to)
+    .nullable()
+    .optional(),
   createdAt: z.string().min(1).max(40),
   createdBy: z.string().min(1).max(100),
   files: z.array(fileEntrySchema).max(200),
@@ -66,6 +72,7 @@ export function parseManifest(bytes: Uint8Array | undefined): PacketManifest {
   if (!parsed.success) throw packetError('not_a_packet', { problem: parsed.error.issues[0]?.path.join('.') })
   const m = parsed.data as PacketManifest
   if ((m.sealed === null) !== (m.totals !== null)) throw packetError('not_a_packet', { problem: 'totals' })
+  if (m.skipped && m.skipped.to !== m.seq - 1) throw packetError('not_a_packet', { problem: 'skipped' })
   return m
 }
 

@@ -33,6 +33,8 @@ describe('packet sequence numbers', () => {
     await closeAgain('2026-10', '补录')
     const p2 = await st.exportMonth('2026-10')
     expect(p2.packet.seq).toBe(2)
+    expect(st.verify(bytesOf(p1)).manifest.skipped).toBeNull()
+    expect(st.verify(bytesOf(p2)).manifest.skipped).toBeNull()
 
     st.at(60_000)
     await t.call('backups.restore', { name: backup.name }, st.s.admin)
@@ -46,13 +48,16 @@ describe('packet sequence numbers', () => {
     const p3 = await st.exportMonth('2026-10')
     expect(p3.packet).toMatchObject({ seq: 3, closeNo: 2, prevSha256: p1.packet.sha256, filename: '411523101-2026-10-0003.sdpkt' })
     expect(p3.packet.sha256).not.toBe(p2.packet.sha256)
-    expect(st.verify(bytesOf(p3)).manifest).toMatchObject({ seq: 3, prevSha256: p1.packet.sha256 })
+    // the packet after the restore declares the number it skips, for the district
+    expect(st.verify(bytesOf(p3)).manifest).toMatchObject({ seq: 3, prevSha256: p1.packet.sha256, skipped: { from: 2, to: 2, reason: 'restored_backup' } })
     expect(skipped()).toEqual([['packet.seqSkippedRestored', { from: 2, to: 2 }]])
     expect(readCounters(t.host.runtime.paths.counters).packet.value).toBe(3)
     // noted once: the next packet finds nothing skipped
     st.at(60_000)
     await closeAgain('2026-10', '再次更正')
-    expect((await st.exportMonth('2026-10')).packet.seq).toBe(4)
+    const p4 = await st.exportMonth('2026-10')
+    expect(p4.packet.seq).toBe(4)
+    expect(st.verify(bytesOf(p4)).manifest.skipped).toBeNull()
     expect(skipped()).toHaveLength(1)
   })
 
@@ -63,6 +68,7 @@ describe('packet sequence numbers', () => {
     st.at(1000)
     const p = await st.exportMonth('2026-10')
     expect(p.packet).toMatchObject({ seq: 5, prevSha256: null, filename: '411523101-2026-10-0005.sdpkt' })
+    expect(st.verify(bytesOf(p)).manifest.skipped).toEqual({ from: 1, to: 4, reason: 'not_recorded' })
     expect(skipped()).toEqual([['packet.seqSkippedNotRecorded', { from: 1, to: 4 }]])
   })
 

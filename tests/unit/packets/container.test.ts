@@ -138,16 +138,36 @@ describe('the .sdpkt container', () => {
     expect(sameDecoded).toBe(15)
   })
 
-  test('a newer manifest format under a good signature says so', () => {
-    const good = Buffer.from(writePacket(input(st, false)).bytes)
-    // rewrite: replace the format text inside the stored manifest (stored deflated, so rebuild by hand)
-    const files = unzipSync(good)
-    const m = JSON.parse(Buffer.from(files['manifest.json']).toString())
-    m.format = 'stationdesk-packet/2'
+  /** the packet again with its manifest edited, signed anew by the station */
+  function resigned(edit: (m: Record<string, unknown>) => void, over: Partial<PacketInput> = {}): Buffer {
+    const files = unzipSync(Buffer.from(writePacket(input(st, false, over)).bytes))
+    const m = JSON.parse(Buffer.from(files['manifest.json']).toString()) as Record<string, unknown>
+    edit(m)
     const zip = Buffer.from(zipSync({ ...files, 'manifest.json': Buffer.from(JSON.stringify(m)) }))
     zip.writeUInt16LE(112, zip.length - 2)
     const signed = Buffer.concat([zip, Buffer.from(`SDSIG1 ${st.keyId} `)])
-    const bytes = Buffer.concat([signed, Buffer.from(sign(null, signed, st.privateKey).toString('base64'))])
+    return Buffer.concat([signed, Buffer.from(sign(null, signed, st.privateKey).toString('base64'))])
+  }
+
+  test('skipped sequence numbers: declared and read back, absent in an older packet, refused unless they end just before the packet', () => {
+    expect(verifyPacket(writePacket(input(st, false)).bytes, keysOf(st)).manifest.skipped).toBeNull()
+    const skipped = { from: 1, to: 2, reason: 'restored_backup' as const }
+    expect(verifyPacket(writePacket(input(st, true, { skipped })).bytes, keysOf(st)).manifest.skipped).toEqual(skipped)
+    // a packet made before the field existed has no such key at all
+    const old = verifyPacket(
+      resigned((m) => delete m.skipped),
+      keysOf(st)
+    )
+    expect(old.manifest.seq).toBe(3)
+    expect(old.manifest.skipped ?? null).toBeNull()
+    expect(refusal(() => verifyPacket(resigned((m) => (m.skipped = { from: 1, to: 1, reason: 'restored_backup' })), keysOf(st)))).toBe('not_a_packet')
+    expect(refusal(() => verifyPacket(resigned((m) => (m.skipped = { from: 3, to: 2, reason: 'not_recorded' })), keysOf(st)))).toBe('not_a_packet')
+    expect(refusal(() => verifyPacket(resigned((m) => (m.skipped = { from: 2, to: 2, reason: 'lost' })), keysOf(st)))).toBe('not_a_packet')
+  })
+
+  test('a newer manifest format under a good signature says so', () => {
+    // rewrite: replace the format text inside the stored manifest (stored deflated, so rebuild by hand)
+    const bytes = resigned((m) => (m.format = 'stationdesk-packet/2'))
     expect(trailerOf(bytes).keyId).toBe(st.keyId)
     expect(refusal(() => verifyPacket(bytes, keysOf(st)))).toBe('newer_format')
     expect(sha256(bytes)).toMatch(/^[0-9a-f]{64}$/)
