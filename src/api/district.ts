@@ -3,6 +3,7 @@ import { method, type FileOut } from './contract'
 import type { Rate } from './campaigns'
 import type { CertificatesReport, ScreeningReport } from './packetReports'
 import type { MonthlyReportRow } from './inventory/reports'
+import type { PacketSkipped } from './packets'
 import { periodMonth } from './periods'
 import { LANGS } from './station'
 
@@ -40,8 +41,15 @@ export interface DistrictStation {
   keys: { keyId: string; status: 'active' | 'retired'; addedAt: string }[]
   packets: number
   last: { seq: number; period: string; importedAt: string } | null
-  /** sequence numbers below the highest that have not arrived */
+  /** sequence numbers below the highest that have not arrived and were not declared skipped */
   missingSeqs: number[]
+  /**
+   * sequence numbers a later packet declared skipped (manifest skipped: the station restored an
+   * older backup, or a write did not commit) and that are not here: they will never come
+   */
+  skippedSeqs: number[]
+  /** packets here whose numbers a later packet declared skipped: sent before the station restored an older backup */
+  supersededSeqs: number[]
   /** packets whose previous-packet hash does not match the packet here */
   chainBreaks: number[]
 }
@@ -79,7 +87,12 @@ export interface DistrictPacket {
   sealed: boolean
   builtAt: string
   importedAt: string
+  /** checked against packet seq − 1, or skipped.from − 1 when the packet declares a skip */
   chain: 'ok' | 'first' | 'unknown' | 'break'
+  /** the numbers this packet declares skipped just before it (null: none, or a packet older than the field) */
+  skipped: PacketSkipped | null
+  /** a later packet declared this one's number skipped (the station restored a backup older than it) */
+  superseded: boolean
 }
 
 export interface ArrivalCell {
@@ -99,7 +112,7 @@ export interface ArrivalCell {
 export interface Arrivals {
   year: number
   months: string[]
-  stations: { code: string; name: string; cells: ArrivalCell[]; missingSeqs: number[]; chainBreaks: number[] }[]
+  stations: ({ code: string; name: string; cells: ArrivalCell[] } & Pick<DistrictStation, 'missingSeqs' | 'skippedSeqs' | 'supersededSeqs' | 'chainBreaks'>)[]
 }
 
 export interface DistrictStockRow extends Omit<MonthlyReportRow, 'productId' | 'amc' | 'monthsOfStock'> {

@@ -5,8 +5,9 @@
  * it is the current month or later, or before the station's first month: the earlier of its
  * first packet's month and the month it was registered here (its first key's created_at, in
  * the office's time zone) — a station that started sending in May was never due in March.
- * With each station: the sequence numbers below its highest that have not arrived and the
- * packets whose chain is broken.
+ * With each station: the sequence numbers below its highest that have not arrived (missing, or
+ * skipped when the station declared them so after restoring a backup), the packets here that
+ * such a declaration superseded, and the packets whose chain is broken.
  */
 import type { ArrivalCell, Arrivals } from '../../api/district'
 import { localDate } from '../clock'
@@ -56,6 +57,8 @@ export function arrivals(ctx: Ctx, year: number): Arrivals {
           return { period, status: got.length ? 'arrived' : period < current && period >= from ? 'missing' : 'not_due', seqs: got, corrected: got.length > 1 }
         }),
         missingSeqs: s.missingSeqs,
+        skippedSeqs: s.skippedSeqs,
+        supersededSeqs: s.supersededSeqs,
         chainBreaks: s.chainBreaks
       }
     })

@@ -12,12 +12,23 @@ import { buildDistrictReportXlsx } from './reportXlsx'
 import { addStation, listStations } from './stations'
 import { stmt } from '../db/stmt'
 import type { DistrictPacket } from '../../api/district'
+import type { PacketSkipped } from '../../api/packets'
 
 const PACKETS = `SELECT p.station_code AS stationCode, p.seq, p.period, p.sha256, p.size, p.rows, p.sealed, p.built_at AS builtAt, p.created_at AS importedAt, p.chain,
+    p.skipped_from AS skippedFrom, p.skipped_to AS skippedTo, p.skipped_reason AS skippedReason,
+    EXISTS (SELECT 1 FROM district_packets q WHERE q.station_code = p.station_code AND p.seq BETWEEN q.skipped_from AND q.skipped_to) AS superseded,
     coalesce((SELECT s.name FROM district_stations s WHERE s.code = p.station_code ORDER BY s.status = 'active' DESC, s.created_at DESC LIMIT 1), '') AS stationName
   FROM district_packets p
   WHERE (@code IS NULL OR p.station_code = @code) AND (@period IS NULL OR p.period = @period)
   ORDER BY p.station_code, p.seq DESC`
+
+type PacketRow = Omit<DistrictPacket, 'sealed' | 'skipped' | 'superseded'> & {
+  sealed: number
+  superseded: number
+  skippedFrom: number | null
+  skippedTo: number | null
+  skippedReason: PacketSkipped['reason'] | null
+}
 
 export const districtHandlers: Handlers<typeof districtApi> = {
   'district.info': (ctx) => {
@@ -33,7 +44,14 @@ export const districtHandlers: Handlers<typeof districtApi> = {
   'district.import': (ctx, input) => importPackets(ctx, input),
 
   'district.packets': (ctx, input) =>
-    (stmt(ctx.sqlite, PACKETS).all({ code: input.stationCode ?? null, period: input.period ?? null }) as (Omit<DistrictPacket, 'sealed'> & { sealed: number })[]).map((p) => ({ ...p, sealed: !!p.sealed })),
+    (stmt(ctx.sqlite, PACKETS).all({ code: input.stationCode ?? null, period: input.period ?? null }) as PacketRow[]).map(
+      ({ skippedFrom, skippedTo, skippedReason, ...p }): DistrictPacket => ({
+        ...p,
+        sealed: !!p.sealed,
+        superseded: !!p.superseded,
+        skipped: skippedFrom !== null && skippedTo !== null && skippedReason !== null ? { from: skippedFrom, to: skippedTo, reason: skippedReason } : null
+      })
+    ),
 
   'district.arrivals': (ctx, input) => arrivals(ctx, input.year),
 

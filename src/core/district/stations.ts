@@ -40,14 +40,36 @@ export function registeredKeys(sqlite: Sqlite): Map<string, SignerKey> {
   return new Map(rows.map((r) => [r.keyId, { stationCode: r.code, publicKey: r.publicKey }]))
 }
 
-/** the seqs 1..highest that are not here, and the packets whose chain is broken */
-export function chainState(sqlite: Sqlite, code: string): { seqs: number[]; missingSeqs: number[]; chainBreaks: number[] } {
-  const rows = stmt(sqlite, 'SELECT seq, chain FROM district_packets WHERE station_code = ? ORDER BY seq').all(code) as { seq: number; chain: string }[]
+export interface ChainState {
+  seqs: number[]
+  /** below the highest, not here and not declared skipped: still to come */
+  missingSeqs: number[]
+  /** declared skipped by a later packet (the station restored an older backup) and not here: never coming */
+  skippedSeqs: number[]
+  /** here, but declared skipped by a later packet: from the station's history before its restore */
+  supersededSeqs: number[]
+  chainBreaks: number[]
+}
+
+const CHAIN_ROWS = 'SELECT seq, chain, skipped_from AS skippedFrom, skipped_to AS skippedTo FROM district_packets WHERE station_code = ? ORDER BY seq'
+
+/** the seqs 1..highest that are not here (missing, or skipped when a later packet declared them so), those here but skipped, and the packets whose chain is broken */
+export function chainState(sqlite: Sqlite, code: string): ChainState {
+  const rows = stmt(sqlite, CHAIN_ROWS).all(code) as { seq: number; chain: string; skippedFrom: number | null; skippedTo: number | null }[]
   const have = new Set(rows.map((r) => r.seq))
+  const declared = new Set<number>()
+  for (const r of rows) if (r.skippedFrom !== null && r.skippedTo !== null) for (let s = r.skippedFrom; s <= r.skippedTo; s++) declared.add(s)
   const top = rows.length ? rows[rows.length - 1].seq : 0
   const missingSeqs: number[] = []
-  for (let s = 1; s < top; s++) if (!have.has(s)) missingSeqs.push(s)
-  return { seqs: rows.map((r) => r.seq), missingSeqs, chainBreaks: rows.filter((r) => r.chain === 'break').map((r) => r.seq) }
+  const skippedSeqs: number[] = []
+  for (let s = 1; s < top; s++) if (!have.has(s)) (declared.has(s) ? skippedSeqs : missingSeqs).push(s)
+  return {
+    seqs: rows.map((r) => r.seq),
+    missingSeqs,
+    skippedSeqs,
+    supersededSeqs: rows.filter((r) => declared.has(r.seq)).map((r) => r.seq),
+    chainBreaks: rows.filter((r) => r.chain === 'break').map((r) => r.seq)
+  }
 }
 
 function stationOf(sqlite: Sqlite, code: string, keys: KeyRow[]): DistrictStation {
@@ -55,7 +77,7 @@ function stationOf(sqlite: Sqlite, code: string, keys: KeyRow[]): DistrictStatio
   const sorted = [...keys].sort((a, b) => (a.status === b.status ? b.addedAt.localeCompare(a.addedAt) : a.status === 'active' ? -1 : 1))
   const last = stmt(sqlite, 'SELECT seq, period, created_at AS importedAt FROM district_packets WHERE station_code = ? ORDER BY seq DESC LIMIT 1').get(code) as DistrictStation['last'] | undefined
   const count = (stmt(sqlite, 'SELECT count(*) AS n FROM district_packets WHERE station_code = ?').get(code) as { n: number }).n
-  const { missingSeqs, chainBreaks } = chainState(sqlite, code)
+  const { missingSeqs, skippedSeqs, supersededSeqs, chainBreaks } = chainState(sqlite, code)
   return {
     code,
     name: sorted[0].name,
@@ -63,6 +85,8 @@ function stationOf(sqlite: Sqlite, code: string, keys: KeyRow[]): DistrictStatio
     packets: count,
     last: last ?? null,
     missingSeqs,
+    skippedSeqs,
+    supersededSeqs,
     chainBreaks
   }
 }

@@ -6,6 +6,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import type { PacketReports, PacketTotals } from '../../../src/api/packetReports'
 import type { DistrictImportResult } from '../../../src/api/district'
+import type { PacketSkipped } from '../../../src/api/packets'
 import { signKeyFile } from '../../../src/core/keys/keyfile'
 import { keyIdOf, keyInfo, loadPrivateKey, rawPublicKey } from '../../../src/core/keys/keystore'
 import { sealKeyFromSigningKey } from '../../../src/core/keys/sealKey'
@@ -130,6 +131,8 @@ export interface PacketSpec {
   seal?: SealTarget | null
   closeNo?: number
   createdAt?: string
+  /** the numbers the packet declares skipped just before it (a station that restored a backup) */
+  skipped?: PacketSkipped | null
 }
 
 /** a signed packet of the station (sealed when spec.seal) */
@@ -145,6 +148,7 @@ export function packetOf(st: FakeStation, spec: PacketSpec): { bytes: Buffer; sh
     seq: spec.seq,
     prevSha256: spec.prev ?? null,
     closeNo: spec.closeNo ?? 1,
+    skipped: spec.skipped ?? null,
     createdAt: spec.createdAt ?? '2026-11-02T08:00:00.000Z',
     createdBy: 'head',
     files,

@@ -37,8 +37,15 @@ export const districtPackets = sqliteTable(
     builtAt: text('built_at').notNull(),
     builtBy: text('built_by').notNull(),
     fileName: text('file_name').notNull(),
-    /** 'ok': prevSha256 is the hash of packet seq-1 here; 'first': seq 1; 'unknown': seq-1 not here yet; 'break': it differs */
+    /** 'ok': prevSha256 is the hash of packet seq-1 (skipped_from − 1 when it declares a skip) here; 'first': seq 1; 'unknown': seq-1 not here yet; 'break': it differs */
     chain: text('chain', { enum: ['ok', 'first', 'unknown', 'break'] }).notNull(),
+    /**
+     * the manifest's skipped: sequence numbers the station handed out before this packet and no
+     * longer holds (restored an older backup); not missing, and this packet chains to skipped_from − 1
+     */
+    skippedFrom: integer('skipped_from'),
+    skippedTo: integer('skipped_to'),
+    skippedReason: text('skipped_reason', { enum: ['restored_backup', 'not_recorded'] }),
     /** JSON: the manifest's totals */
     totals: text('totals').notNull()
   },

@@ -1,0 +1,3 @@
+ALTER TABLE `district_packets` ADD `skipped_from` integer;--> statement-breakpoint
+ALTER TABLE `district_packets` ADD `skipped_to` integer;--> statement-breakpoint
+ALTER TABLE `district_packets` ADD `skipped_reason` text;
