@@ -1,7 +1,8 @@
 /**
  * The district office's home ('/' in district mode): who the district is (name, code, signing
  * key id, the seal key stations encrypt to, stations registered), the year's arrivals matrix
- * (district.arrivals) with what is missing and where a station's chain broke called out above it,
+ * (district.arrivals) with what is missing and where a station's chain broke called out above it
+ * (the numbers a station declared skipped after restoring a backup said apart, not to chase),
  * and the packets imported last.
  */
 import { Alert, Button, Card, Descriptions, Result, Space, Table, Typography } from 'antd'
@@ -43,6 +44,33 @@ function Problems({ data }: { data: Arrivals }) {
             <li key={l}>{l}</li>
           ))}
           {lines.length > 12 && <li>{t('district.home.more', { n: lines.length - 12 })}</li>}
+        </ul>
+      }
+    />
+  )
+}
+
+/** what the stations declared skipped (they restored a backup): said, not counted among what to chase */
+function Skipped({ data }: { data: Arrivals }) {
+  const { t } = useI18n()
+  const seqs = (list: number[]) => list.map((n) => `#${n}`).join(' ')
+  const lines: string[] = []
+  for (const s of data.stations) {
+    if (s.skippedSeqs.length) lines.push(t('district.home.skippedSeqs', { station: s.name, seqs: seqs(s.skippedSeqs) }))
+    if (s.supersededSeqs.length) lines.push(t('district.home.supersededSeqs', { station: s.name, seqs: seqs(s.supersededSeqs) }))
+  }
+  if (!lines.length) return null
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={t('district.home.skippedTitle')}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="home-skipped">
+          {lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
         </ul>
       }
     />
@@ -152,6 +180,7 @@ export function DistrictHome() {
         {arrivals && (
           <>
             <Problems data={arrivals} />
+            <Skipped data={arrivals} />
             <ArrivalsMatrix data={arrivals} />
           </>
         )}

@@ -1,13 +1,14 @@
 /**
  * 服务站 (/district/stations): the stations whose packets the district accepts (district.stations:
  * code, name, keys with their status, packets, the last one, missing sequence numbers, chain
- * breaks); registering a station's public key from the key file it exported (district.stationAdd;
+ * breaks, the numbers the station declared skipped after restoring a backup and the packets here
+ * they superseded — shown apart, nothing to chase); registering a station's public key from the key file it exported (district.stationAdd;
  * a station already registered with another key asks before replacing it, the old key kept as
  * retired); and the signed list of trusted keys for the stations (district.keysExport).
  */
-import { App as AntApp, Button, Space, Table, Tag, Typography } from 'antd'
+import { App as AntApp, Button, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { ExportOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons'
+import { ExportOutlined, QuestionCircleOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons'
 import { useCallback, useEffect, useState } from 'react'
 import type { DistrictStation } from '../../../api/district'
 import { call, callResult } from '../../app/client'
@@ -35,6 +36,44 @@ function Numbers({ list, color, none, testId }: { list: number[]; color: string;
         </Tag>
       ))}
     </Space>
+  )
+}
+
+/** numbers as runs: [2, 3, 4, 7] → "#2–#4 #7" */
+function seqList(list: number[]): string {
+  const runs: [number, number][] = []
+  for (const n of list) {
+    const last = runs[runs.length - 1]
+    if (last && last[1] + 1 === n) last[1] = n
+    else runs.push([n, n])
+  }
+  return runs.map(([a, b]) => (a === b ? `#${a}` : `#${a}–#${b}`)).join(' ')
+}
+
+/** numbers the station declared skipped (not to chase) and packets here that a later one superseded */
+function Skipped({ s }: { s: DistrictStation }) {
+  const { t } = useI18n()
+  if (!s.skippedSeqs.length && !s.supersededSeqs.length)
+    return (
+      <Typography.Text type="secondary" data-testid={`station-skipped-${s.code}`}>
+        {t('district.none')}
+      </Typography.Text>
+    )
+  return (
+    <Tooltip title={t('district.stations.skippedTip')}>
+      <Space orientation="vertical" size={2} data-testid={`station-skipped-${s.code}`}>
+        {s.skippedSeqs.length > 0 && (
+          <Tag style={{ marginInlineEnd: 0 }} data-testid={`station-skipped-seqs-${s.code}`}>
+            {t('district.stations.skippedSeqs', { seqs: seqList(s.skippedSeqs) })}
+          </Tag>
+        )}
+        {s.supersededSeqs.length > 0 && (
+          <Tag color="purple" style={{ marginInlineEnd: 0 }} data-testid={`station-superseded-seqs-${s.code}`}>
+            {t('district.stations.supersededSeqs', { seqs: seqList(s.supersededSeqs) })}
+          </Tag>
+        )}
+      </Space>
+    </Tooltip>
   )
 }
 
@@ -95,17 +134,22 @@ export function StationsPage() {
       render: (_, s) => (
         <Space orientation="vertical" size={2}>
           {s.keys.map((k) => (
-            <Space key={k.keyId} size={6} data-testid={`station-key-${s.code}-${k.status}`}>
-              <Typography.Text code style={{ opacity: k.status === 'retired' ? 0.6 : 1 }}>
-                {k.keyId}
-              </Typography.Text>
-              <Tag color={k.status === 'active' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
-                {t(`district.keyStatus.${k.status}`)}
-              </Tag>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('district.stations.keyAdded', { at: fmtDate(k.addedAt, info.timeZone) })}
-              </Typography.Text>
-            </Space>
+            // the date under the key: the table fits a laptop's screen with every column
+            <div key={k.keyId} data-testid={`station-key-${s.code}-${k.status}`}>
+              <Space size={6}>
+                <Typography.Text code style={{ opacity: k.status === 'retired' ? 0.6 : 1 }}>
+                  {k.keyId}
+                </Typography.Text>
+                <Tag color={k.status === 'active' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
+                  {t(`district.keyStatus.${k.status}`)}
+                </Tag>
+              </Space>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('district.stations.keyAdded', { at: fmtDate(k.addedAt, info.timeZone) })}
+                </Typography.Text>
+              </div>
+            </div>
           ))}
         </Space>
       )
@@ -131,7 +175,18 @@ export function StationsPage() {
         )
     },
     { title: t('district.col.missingSeqs'), key: 'missingSeqs', render: (_, s) => <Numbers list={s.missingSeqs} color="red" none={t('district.none')} testId={`station-missing-${s.code}`} /> },
-    { title: t('district.col.chainBreaks'), key: 'chainBreaks', render: (_, s) => <Numbers list={s.chainBreaks} color="volcano" none={t('district.none')} testId={`station-breaks-${s.code}`} /> }
+    { title: t('district.col.chainBreaks'), key: 'chainBreaks', render: (_, s) => <Numbers list={s.chainBreaks} color="volcano" none={t('district.none')} testId={`station-breaks-${s.code}`} /> },
+    {
+      title: (
+        <Tooltip title={t('district.stations.skippedTip')}>
+          <span>
+            {t('district.col.skipped')} <QuestionCircleOutlined style={{ opacity: 0.5 }} />
+          </span>
+        </Tooltip>
+      ),
+      key: 'skipped',
+      render: (_, s) => <Skipped s={s} />
+    }
   ]
 
   return (

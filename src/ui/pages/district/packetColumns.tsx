@@ -1,9 +1,11 @@
 /**
  * The imported packets' columns (the packets page, and the latest few on the home page): station,
  * number, month, rows, size, sealed, hash, when built and imported, and the chain: whether the
- * packet's previous-packet hash matches the packet here before it.
+ * packet's previous-packet hash matches the packet here before it (before the numbers it declares
+ * skipped, when the station restored a backup), with the skipped numbers and whether a later
+ * packet superseded it.
  */
-import { Tag, Tooltip, Typography } from 'antd'
+import { Space, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { CheckCircleOutlined, DisconnectOutlined, FlagOutlined, LockOutlined, QuestionCircleOutlined, UnlockOutlined } from '@ant-design/icons'
 import type { ReactNode } from 'react'
@@ -18,14 +20,37 @@ const CHAIN: Record<DistrictPacket['chain'], { color: string; icon: ReactNode }>
   break: { color: 'red', icon: <DisconnectOutlined /> }
 }
 
+/** the numbers a packet declares skipped, as "#3" or "#2–#4" */
+const seqRange = (from: number, to: number) => (from === to ? `#${from}` : `#${from}–#${to}`)
+
 export function ChainTag({ p, t }: { p: DistrictPacket; t: TFunc }) {
   const c = CHAIN[p.chain]
+  // a packet declaring skipped numbers follows the one before them
+  const prev = p.skipped ? p.skipped.from - 1 : p.seq - 1
   return (
-    <Tooltip title={t(`district.chain.tip_${p.chain}`, { seq: p.seq, prev: p.seq - 1 })}>
-      <Tag color={c.color} icon={c.icon} data-testid={`chain-${p.stationCode}-${p.seq}`} data-chain={p.chain}>
-        {t(`district.chain.${p.chain}`)}
-      </Tag>
-    </Tooltip>
+    // stacked and wrapped: the chain column stays narrow enough for the table to fit a laptop's screen
+    <Space orientation="vertical" size={2} align="start">
+      <Tooltip title={t(`district.chain.tip_${p.chain}`, { seq: p.seq, prev })}>
+        <Tag color={c.color} icon={c.icon} data-testid={`chain-${p.stationCode}-${p.seq}`} data-chain={p.chain} style={{ marginInlineEnd: 0 }}>
+          {t(`district.chain.${p.chain}`)}
+        </Tag>
+      </Tooltip>
+      {p.skipped && (
+        <Tooltip title={t(`district.chain.tip_skipped_${p.skipped.reason}`, { seq: p.seq, prev, seqs: seqRange(p.skipped.from, p.skipped.to) })}>
+          <Tag data-testid={`chain-skipped-${p.stationCode}-${p.seq}`} style={{ marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: 150 }}>
+            <div>{t('district.chain.skipped', { seqs: seqRange(p.skipped.from, p.skipped.to) })}</div>
+            <div>{t(`district.chain.why_${p.skipped.reason}`)}</div>
+          </Tag>
+        </Tooltip>
+      )}
+      {p.superseded && (
+        <Tooltip title={t('district.chain.tip_superseded', { seq: p.seq })}>
+          <Tag color="purple" data-testid={`chain-superseded-${p.stationCode}-${p.seq}`} style={{ marginInlineEnd: 0 }}>
+            {t('district.chain.superseded')}
+          </Tag>
+        </Tooltip>
+      )}
+    </Space>
   )
 }
 
