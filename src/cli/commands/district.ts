@@ -23,7 +23,7 @@ const pct = (r: { num: number; den: number; rate: number }) => (r.den ? `${(r.ra
 function stationLines(list: DistrictStation[]): string[] {
   if (!list.length) return ['No stations registered yet: stationdesk district trust add FILE (the key file a station exported with `stationdesk keys export`).']
   return table(
-    ['CODE', 'NAME', 'KEY', 'PACKETS', 'LAST', 'MISSING SEQS', 'CHAIN BREAKS'],
+    ['CODE', 'NAME', 'KEY', 'PACKETS', 'LAST', 'MISSING SEQS', 'CHAIN BREAKS', 'SKIPPED (RESTORE)'],
     list.map((s) => [
       s.code,
       s.name,
@@ -31,7 +31,9 @@ function stationLines(list: DistrictStation[]): string[] {
       s.packets,
       s.last ? `#${s.last.seq} ${s.last.period}` : '—',
       s.missingSeqs.join(', ') || '—',
-      s.chainBreaks.join(', ') || '—'
+      s.chainBreaks.join(', ') || '—',
+      // declared by the station after restoring a backup: not to chase
+      [...s.skippedSeqs.map(String), ...s.supersededSeqs.map((n) => `${n} (superseded)`)].join(', ') || '—'
     ])
   )
 }
