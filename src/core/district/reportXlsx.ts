@@ -19,16 +19,10 @@ import type { Lang } from '../print/labels'
 import { word as screeningWord } from '../screening/print/words'
 import { readStation } from '../station/profile'
 import { districtWord } from './reportWords'
+import { titledSheet, XLSX_MIME, type SheetCell, type SheetCol } from '../files/titledSheet'
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-type Cell = string | number | null
-interface Col {
-  header: string
-  width: number
-  /** a number format: '0.0%' for rates, '#,##0' for counts */
-  fmt?: string
-}
+type Cell = SheetCell
+type Col = SheetCol
 
 const PCT = '0.0%'
 /** the column word of each figure, for the check against records */
@@ -41,30 +35,9 @@ const FIGURE_COL: Record<DistrictFigure, string> = {
 }
 const N = '#,##0'
 
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, cols: Col[], rows: Cell[][], boldLast = false): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name)
-  ws.addRow([title])
-  ws.mergeCells(1, 1, 1, cols.length)
-  ws.getRow(1).font = { bold: true, size: 14 }
-  ws.addRow([subtitle])
-  ws.mergeCells(2, 1, 2, cols.length)
-  const header = ws.addRow(cols.map((c) => c.header))
-  header.font = { bold: true }
-  header.alignment = { wrapText: true, vertical: 'middle' }
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
-    cell.border = { bottom: { style: 'thin' } }
-  })
-  cols.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width
-    if (c.fmt) ws.getColumn(i + 1).numFmt = c.fmt
-  })
-  for (const r of rows) ws.addRow(r)
-  if (boldLast && rows.length) ws.getRow(ws.rowCount).font = { bold: true }
-  ws.views = [{ state: 'frozen', ySplit: 3 }]
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: cols.length } }
-  return ws
-}
+/** the office's report sheets: titled, header frozen and filtered */
+const sheet = (wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, cols: Col[], rows: Cell[][], boldLast = false): ExcelJS.Worksheet =>
+  titledSheet(wb, name, title, subtitle, cols, rows, { boldLast, filter: true })
 
 export async function buildDistrictReportXlsx(ctx: Ctx, r: DistrictReport, lang: Lang): Promise<FileOut> {
   const L = (key: string, params?: Record<string, string | number>) => districtWord(lang, key, params)

@@ -9,7 +9,7 @@ import { MOVE_KINDS } from '../../../api/inventory'
 import type { StockReportData } from './reportPdf'
 import { kindWord, unitWord, word, type Lang } from './words'
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export { XLSX_MIME } from '../../files/titledSheet'
 
 /** the sheet's layout: title, subtitle, header, then one row per product (tests read it back) */
 export const REPORT_HEADER_ROW = 3

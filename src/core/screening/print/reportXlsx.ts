@@ -8,10 +8,11 @@ import { CONCLUSIONS } from '../../../api/screeningFindings'
 import type { ReportData } from './reportData'
 import { findingKeyLabel, sortFindings } from './slipFindings'
 import { word, type Lang } from './words'
+import { titledSheet, XLSX_MIME, type SheetCell } from '../../files/titledSheet'
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export { XLSX_MIME }
 
-type Cell = string | number | null
+type Cell = SheetCell
 interface Col {
   header: string
   width: number
@@ -23,25 +24,7 @@ const frac = (num: number, den: number): number | null => (den > 0 ? num / den :
 
 /** a sheet: the campaign's name as title, the station and date under it, a bold frozen header */
 function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, cols: Col[], rows: Cell[][], boldLast = false): void {
-  const ws = wb.addWorksheet(name)
-  ws.addRow([title])
-  ws.mergeCells(1, 1, 1, cols.length)
-  ws.getRow(1).font = { bold: true, size: 14 }
-  ws.addRow([subtitle])
-  ws.mergeCells(2, 1, 2, cols.length)
-  const header = ws.addRow(cols.map((c) => c.header))
-  header.font = { bold: true }
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
-    cell.border = { bottom: { style: 'thin' } }
-  })
-  cols.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width
-    if (c.pct) ws.getColumn(i + 1).numFmt = '0.0%'
-  })
-  for (const r of rows) ws.addRow(r)
-  if (boldLast && rows.length) ws.getRow(ws.rowCount).font = { bold: true }
-  ws.views = [{ state: 'frozen', ySplit: 3 }]
+  titledSheet(wb, name, title, subtitle, cols.map((c) => ({ header: c.header, width: c.width, fmt: c.pct ? '0.0%' : undefined })), rows, { boldLast })
 }
 
 export async function buildReportXlsx(data: ReportData, lang: Lang): Promise<Buffer> {
