@@ -7,15 +7,15 @@
  * differ from their report named; then screening by kind with its coverage, stock by product,
  * certificates; and the same as an Excel file (district.reportExport).
  */
-import { Alert, Button, DatePicker, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { DownloadOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons'
-import dayjs from 'dayjs'
+import { DownloadOutlined } from '@ant-design/icons'
 import { useEffect, useState } from 'react'
 import { DISTRICT_FIGURES, type DistrictReport, type DistrictStationLine } from '../../../api/district'
 import { call } from '../../app/client'
 import { saveFile } from '../../app/files'
 import { useI18n } from '../../app/i18n'
+import { MonthSwitcher } from '../../components/MonthSwitcher'
 import { navigate, useRoute } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
@@ -152,19 +152,7 @@ export function ReportPage() {
   return (
     <div data-testid="district-report">
       <div className="sd-page-toolbar">
-        <Space.Compact>
-          <Button icon={<LeftOutlined />} onClick={() => go(shiftMonth(period, -1))} aria-label={t('district.report.prev')} data-testid="report-prev" />
-          <DatePicker
-            picker="month"
-            value={dayjs(`${period}-01`)}
-            format="YYYY-MM"
-            allowClear={false}
-            disabledDate={(d) => d.format('YYYY-MM') > thisMonth}
-            onChange={(d) => d && go(d.format('YYYY-MM'))}
-            data-testid="report-month"
-          />
-          <Button icon={<RightOutlined />} disabled={period >= thisMonth} onClick={() => go(shiftMonth(period, 1))} aria-label={t('district.report.next')} data-testid="report-next" />
-        </Space.Compact>
+        <MonthSwitcher period={period} latest={thisMonth} onChange={go} prevLabel={t('district.report.prev')} nextLabel={t('district.report.next')} />
         <span className="sd-grow" />
         <Button icon={<DownloadOutlined />} loading={exporting} disabled={!shown} onClick={() => void exportXlsx()} data-testid="report-export">
           {t('district.report.export')}

@@ -8,6 +8,7 @@ import type { Rate } from '../../../api/campaigns'
 import type { DistrictImportItem } from '../../../api/district'
 import { errorText } from '../../app/errors'
 import type { TFunc } from '../../app/i18n'
+import { shiftMonth } from '../../components/MonthSwitcher'
 
 /** the reasons a packet can be refused (src/api/district.ts, src/core/packets/errors.ts) */
 export const REFUSAL_REASONS = [
@@ -74,12 +75,7 @@ export function districtErrorText(t: TFunc, has: (k: string) => boolean, e: ApiE
   return districtRuleText(t, has, e) ?? errorText(t, has, e)
 }
 
-/** YYYY-MM moved by n months */
-export function shiftMonth(period: string, n: number): string {
-  const [y, m] = period.split('-').map(Number)
-  const i = y * 12 + (m - 1) + n
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
-}
+export { shiftMonth }
 
 /** this month (YYYY-MM) in the given time zone */
 export function monthIn(timeZone: string, now = new Date()): string {

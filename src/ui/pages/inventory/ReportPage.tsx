@@ -4,15 +4,15 @@
  * the average monthly consumption and the months of stock — inventory.monthlyReport as it is,
  * so each row adds up. A month picker (last month by default), and the PDF and Excel files.
  */
-import { Button, DatePicker, Dropdown, Space, Switch, Table, Tooltip, Typography } from 'antd'
+import { Button, Dropdown, Space, Switch, Table, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { DownloadOutlined, DownOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons'
-import dayjs from 'dayjs'
+import { DownloadOutlined, DownOutlined } from '@ant-design/icons'
 import { useEffect, useMemo, useState } from 'react'
 import { MOVE_KINDS, type MonthlyReport, type MonthlyReportRow } from '../../../api/inventory'
 import { call } from '../../app/client'
 import { saveFile } from '../../app/files'
 import { useI18n } from '../../app/i18n'
+import { MonthSwitcher, shiftMonth } from '../../components/MonthSwitcher'
 import { navigate, useRoute } from '../../app/router'
 import { useApp } from '../../app/session'
 import { useNotify } from '../../app/useNotify'
@@ -26,7 +26,6 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/
 /** a product that held or moved stock this month */
 const busyRow = (r: MonthlyReportRow) => r.opening !== 0 || r.closing !== 0 || MOVE_KINDS.some((k) => r.columns[k] !== 0)
 
-const shift = (period: string, n: number) => dayjs(`${period}-01`).add(n, 'month').format('YYYY-MM')
 
 export function ReportPage() {
   const { t, lang, num } = useI18n()
@@ -35,7 +34,7 @@ export function ReportPage() {
   const { query } = useRoute()
   const thisMonth = stationToday(info.timeZone).slice(0, 7)
   const asked = query.get('period') ?? ''
-  const period = PERIOD.test(asked) ? asked : shift(thisMonth, -1)
+  const period = PERIOD.test(asked) ? asked : shiftMonth(thisMonth, -1)
   const [report, setReport] = useState<MonthlyReport | null>(null)
   const [loading, setLoading] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
@@ -123,19 +122,7 @@ export function ReportPage() {
   return (
     <div data-testid="report-page">
       <div className="sd-page-toolbar">
-        <Space.Compact>
-          <Button icon={<LeftOutlined />} onClick={() => go(shift(period, -1))} aria-label={t('stockReports.report.prev')} data-testid="report-prev" />
-          <DatePicker
-            picker="month"
-            value={dayjs(`${period}-01`)}
-            format="YYYY-MM"
-            allowClear={false}
-            disabledDate={(d) => d.format('YYYY-MM') > thisMonth}
-            onChange={(d) => d && go(d.format('YYYY-MM'))}
-            data-testid="report-month"
-          />
-          <Button icon={<RightOutlined />} disabled={period >= thisMonth} onClick={() => go(shift(period, 1))} aria-label={t('stockReports.report.next')} data-testid="report-next" />
-        </Space.Compact>
+        <MonthSwitcher period={period} latest={thisMonth} onChange={go} prevLabel={t('stockReports.report.prev')} nextLabel={t('stockReports.report.next')} />
         {report && <Typography.Text type="secondary">{t('stockReports.report.range', { from: report.from, to: report.to })}</Typography.Text>}
         <span className="sd-grow" />
         <Space>
