@@ -23,6 +23,7 @@ import { benchInventory } from './inventory'
 import { benchScreening } from './screening'
 import { benchCertificateRates } from './certificateRates'
 import { benchPackets } from './packets'
+import { benchWebLoad } from './webLoad'
 
 interface Row {
   figure: string
@@ -231,6 +232,7 @@ async function main(): Promise<void> {
   const sid = await setUp(host)
   await benchCallOverhead(host, sid)
   await benchWeb(host)
+  await benchWebLoad(add, host, base, { username: 'admin', password: 'bench-pass-1' })
   await benchPrint(host, sid)
   host.close()
   await benchRegister()
