@@ -129,6 +129,11 @@ export interface DistrictStationLine extends DistrictFigures {
   code: string
   name: string
   arrived: boolean
+  /**
+   * a packet is due for the month: it has ended and is not before the station's first month
+   * (the earlier of its first packet's month and its registration month), as in the arrivals
+   */
+  due: boolean
   packetSeq: number | null
   certificateRate: Rate
   verificationRate: Rate
@@ -152,7 +157,7 @@ export interface DistrictStationLine extends DistrictFigures {
 export interface DistrictReport {
   period: string
   stations: DistrictStationLine[]
-  /** codes of registered stations with no packet for the month */
+  /** codes of registered stations with no packet for the month though one is due */
   missing: string[]
   screening: ScreeningReport['kinds']
   stock: DistrictStockRow[]

@@ -88,6 +88,9 @@ test('an unregistered station is refused until its key is registered; a new key 
     await expect(page.getByTestId('station-key-411523100-active')).toBeVisible()
     await page.getByTestId('station-add-file').setInputFiles(await keyFile(wuchen, out))
     await expect(page.getByTestId('station-key-411523103-active')).toBeVisible()
+    // 吴陈河镇 has been registered here for a year (set in the district's data): its packets are due
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString()
+    district.host.runtime.sqlite!.prepare('UPDATE district_stations SET created_at = ? WHERE code = ?').run(yearAgo, '411523103')
     const junk = path.join(out, 'junk.json')
     fs.writeFileSync(junk, '{"hello":1}')
     await page.getByTestId('station-add-file').setInputFiles(junk)

@@ -61,7 +61,7 @@ function reportLines(r: DistrictReport): string[] {
         ...r.stations.map((s) =>
           s.arrived
             ? [s.code, s.name, `#${s.packetSeq}`, s.screened, s.referred, s.stockOut, s.certificatesIssued, s.verifications, pct(s.certificateRate), pct(s.verificationRate), check(s.mismatch)]
-            : [s.code, s.name, 'missing', '', '', '', '', '', '', '', s.mismatch.length ? 'records, no report' : '']
+            : [s.code, s.name, s.due ? 'missing' : 'not due', '', '', '', '', '', '', '', s.mismatch.length ? 'records, no report' : '']
         ),
         ['TOTAL', '', `${arrived.length}/${r.stations.length}`, sum((s) => s.screened), sum((s) => s.referred), sum((s) => s.stockOut), sum((s) => s.certificatesIssued), sum((s) => s.verifications), pct(r.rates.certificate), pct(r.rates.verification), check(r.totals.mismatch)]
       ]

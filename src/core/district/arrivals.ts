@@ -19,7 +19,7 @@ const FIRST = `SELECT s.code, min(s.created_at) AS registeredAt, (SELECT min(p.p
   FROM district_stations s GROUP BY s.code`
 
 /** each station's first month: the earlier of its first packet's period and its registration month */
-function firstMonths(ctx: Ctx): Map<string, string> {
+export function firstMonths(ctx: Ctx): Map<string, string> {
   const rows = stmt(ctx.sqlite, FIRST).all() as { code: string; registeredAt: string; firstPeriod: string | null }[]
   return new Map(
     rows.map((r) => {

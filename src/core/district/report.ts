@@ -26,6 +26,8 @@ import { stmt } from '../db/stmt'
 import { rate } from '../screening/dashboard'
 import { differing, noFigures, recordFigures, sumFigures } from './records'
 import { listStations } from './stations'
+import { firstMonths } from './arrivals'
+import { localDate } from '../clock'
 
 type Reports = Partial<PacketReports>
 type KindLine = DistrictReport['screening'][number]
@@ -55,12 +57,13 @@ function reported(r: Reports | undefined): DistrictFigures {
   }
 }
 
-function lineOf(code: string, name: string, seq: number | null, r: Reports | undefined, records: DistrictFigures): DistrictStationLine {
+function lineOf(code: string, name: string, seq: number | null, r: Reports | undefined, records: DistrictFigures, due: boolean): DistrictStationLine {
   const figures = reported(r)
   return {
     code,
     name,
     arrived: seq !== null,
+    due,
     packetSeq: seq,
     ...figures,
     certificateRate: r?.rates?.certificate ?? noRate(),
@@ -156,7 +159,10 @@ export function districtReport(ctx: Ctx, period: string): DistrictReport {
     )
   )
   const records = recordFigures(ctx.sqlite, period)
-  const stations = listStations(ctx.sqlite).map((s) => lineOf(s.code, s.name, seqs.get(s.code) ?? null, reports.get(s.code), records.get(s.code) ?? noFigures()))
+  const current = localDate(ctx.clock).slice(0, 7)
+  const first = firstMonths(ctx)
+  const due = (code: string) => period < current && (first.get(code) ?? period) <= period
+  const stations = listStations(ctx.sqlite).map((s) => lineOf(s.code, s.name, seqs.get(s.code) ?? null, reports.get(s.code), records.get(s.code) ?? noFigures(), due(s.code)))
   const arrived = stations.filter((s) => s.arrived)
   const totalReported = sumFigures(arrived)
   const totalRecords = sumFigures(stations.map((s) => s.records))
@@ -165,7 +171,7 @@ export function districtReport(ctx: Ctx, period: string): DistrictReport {
   return {
     period,
     stations,
-    missing: stations.filter((s) => !s.arrived).map((s) => s.code),
+    missing: stations.filter((s) => !s.arrived && s.due).map((s) => s.code),
     screening: sumScreening(all),
     stock: sumStock(all),
     certificates: sumCertificates(all),

@@ -1,6 +1,7 @@
 /**
  * The month across stations: district.report sums each station's latest report tables (a station
- * without a packet listed as missing and counted zero), district.arrivals tells arrived / missing
+ * without a packet counted zero, and listed as missing when one is due: an ended month not before
+ * its first month), district.arrivals tells arrived / missing
  * / not_due per month, and district.reportExport writes the same figures to an xlsx in zh-CN or
  * English.
  */
@@ -55,11 +56,21 @@ describe('district.report', () => {
     })
     expect(r.rates).toEqual({ certificate: { num: 27, den: 30, rate: 0.9 }, verification: { num: 9, den: 12, rate: 0.75 } })
 
+    expect(r.stations.map((s) => s.due)).toEqual([true, true, true])
+
+    // b's first month is October (its first packet; registered in November): not due in September
     const sept = await d.t.call('district.report', { period: '2026-09' }, d.head)
-    expect(sept.missing).toEqual([b.code, c.code])
+    expect(sept.missing).toEqual([c.code])
+    expect(sept.stations.map((s) => [s.code, s.arrived, s.due])).toEqual([
+      [a.code, true, true],
+      [b.code, false, false],
+      [c.code, false, true]
+    ])
     expect(sept.stations[0]).toMatchObject({ screened: 150, packetSeq: 1 })
+    // before every station's first month, and the current month: nothing is missing
     const empty = await d.t.call('district.report', { period: '2025-01' }, d.head)
-    expect(empty).toMatchObject({ missing: [a.code, b.code, c.code], screening: [], stock: [], rates: { certificate: { num: 0, den: 0, rate: 0 } } })
+    expect(empty).toMatchObject({ missing: [], screening: [], stock: [], rates: { certificate: { num: 0, den: 0, rate: 0 } } })
+    expect((await d.t.call('district.report', { period: '2026-11' }, d.head)).missing).toEqual([])
   })
 
   it("district.arrivals: arrived, missing (an ended month without a packet), not_due (this month on, and before the station's first month)", async () => {

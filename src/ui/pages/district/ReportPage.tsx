@@ -64,7 +64,7 @@ export function ReportPage() {
 
   const shown = report?.period === period ? report : null
   const lines = shown?.stations ?? []
-  const missingNames = lines.filter((s) => !s.arrived).map((s) => t('district.report.stationNamed', { name: s.name, code: s.code }))
+  const missingNames = lines.filter((s) => !s.arrived && s.due).map((s) => t('district.report.stationNamed', { name: s.name, code: s.code }))
   const differing = lines.filter((s) => s.mismatch.length > 0)
   const dash = <Typography.Text type="secondary">—</Typography.Text>
 
@@ -90,10 +90,12 @@ export function ReportPage() {
           <Tag color="green" data-testid={`report-arrived-${s.code}`}>
             {t('district.report.arrivedSeq', { seq: s.packetSeq ?? '' })}
           </Tag>
-        ) : (
+        ) : s.due ? (
           <Tag color="red" data-testid={`report-missing-${s.code}`}>
             {t('district.report.missingTag')}
           </Tag>
+        ) : (
+          <Tag data-testid={`report-notdue-${s.code}`}>{t('district.report.notDueTag')}</Tag>
         )
     },
     ...FIGURES.map((f) => ({
@@ -195,7 +197,7 @@ export function ReportPage() {
         scroll={{ x: 'max-content' }}
         pagination={false}
         summary={summary}
-        onRow={(s) => ({ style: s.arrived ? undefined : { background: '#fff1f0' }, 'data-testid': `report-row-${s.code}` }) as never}
+        onRow={(s) => ({ style: s.arrived || !s.due ? undefined : { background: '#fff1f0' }, 'data-testid': `report-row-${s.code}` }) as never}
         locale={{ emptyText: t('district.report.noStations') }}
         data-testid="report-stations"
         style={{ marginBottom: 12 }}
