@@ -23,9 +23,9 @@ export function titledSheet(
   subtitle: string,
   cols: SheetCol[],
   rows: SheetCell[][],
-  opts: { boldLast?: boolean; filter?: boolean } = {}
+  opts: { boldLast?: boolean; filter?: boolean; pageSetup?: Partial<ExcelJS.PageSetup> } = {}
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name)
+  const ws = wb.addWorksheet(name, opts.pageSetup ? { pageSetup: opts.pageSetup } : undefined)
   ws.addRow([title])
   ws.mergeCells(1, 1, 1, cols.length)
   ws.getRow(1).font = { bold: true, size: 14 }

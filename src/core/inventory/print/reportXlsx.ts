@@ -10,6 +10,7 @@ import type { StockReportData } from './reportPdf'
 import { kindWord, unitWord, word, type Lang } from './words'
 
 export { XLSX_MIME } from '../../files/titledSheet'
+import { titledSheet, type SheetCell, type SheetCol } from '../../files/titledSheet'
 
 /** the sheet's layout: title, subtitle, header, then one row per product (tests read it back) */
 export const REPORT_HEADER_ROW = 3
@@ -20,48 +21,34 @@ export async function buildStockReportXlsx(data: StockReportData, lang: Lang): P
   const en = lang === 'en'
   const wb = new ExcelJS.Workbook()
   wb.creator = 'StationDesk'
-  const ws = wb.addWorksheet(L('report.sheet'), { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
-  const cols: { header: string; width: number; num?: string }[] = [
+  const cols: SheetCol[] = [
     { header: L('report.col.code'), width: 16 },
     { header: L('report.col.product'), width: en ? 44 : 34 },
     { header: L('report.col.unit'), width: 8 },
-    { header: L('report.col.packSize'), width: 10, num: '#,##0' },
-    { header: L('report.col.opening'), width: 12, num: '#,##0' },
-    ...MOVE_KINDS.map((k) => ({ header: kindWord(lang, k), width: 11, num: '+#,##0;-#,##0;0' })),
-    { header: L('report.col.closing'), width: 12, num: '#,##0' },
-    { header: L('report.col.consumed'), width: 11, num: '#,##0' },
-    { header: L('report.col.amc'), width: 11, num: '#,##0.0' },
-    { header: L('report.col.months'), width: 11, num: '0.0' }
+    { header: L('report.col.packSize'), width: 10, fmt: '#,##0' },
+    { header: L('report.col.opening'), width: 12, fmt: '#,##0' },
+    ...MOVE_KINDS.map((k) => ({ header: kindWord(lang, k), width: 11, fmt: '+#,##0;-#,##0;0' })),
+    { header: L('report.col.closing'), width: 12, fmt: '#,##0' },
+    { header: L('report.col.consumed'), width: 11, fmt: '#,##0' },
+    { header: L('report.col.amc'), width: 11, fmt: '#,##0.0' },
+    { header: L('report.col.months'), width: 11, fmt: '0.0' }
   ]
-  ws.addRow([`${L('report.title')} ${report.period}`])
-  ws.mergeCells(1, 1, 1, cols.length)
-  ws.getRow(1).font = { bold: true, size: 14 }
-  ws.addRow([`${station.name} (${station.code})  ${L('report.period', { from: report.from, to: report.to })}  ${L('printedOn')}: ${data.printedOn}`])
-  ws.mergeCells(2, 1, 2, cols.length)
-  const header = ws.addRow(cols.map((c) => c.header))
-  header.font = { bold: true }
-  header.alignment = { wrapText: true, vertical: 'middle' }
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
-    cell.border = { bottom: { style: 'thin' } }
+  const rows: SheetCell[][] = report.rows.map((r) => [
+    r.code,
+    en && r.nameEn ? r.nameEn : r.name,
+    unitWord(lang, r.unit),
+    r.packSize,
+    r.opening,
+    ...MOVE_KINDS.map((k) => r.columns[k]),
+    r.closing,
+    r.consumed,
+    r.amc,
+    r.monthsOfStock
+  ])
+  const subtitle = `${station.name} (${station.code})  ${L('report.period', { from: report.from, to: report.to })}  ${L('printedOn')}: ${data.printedOn}`
+  const ws = titledSheet(wb, L('report.sheet'), `${L('report.title')} ${report.period}`, subtitle, cols, rows, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
   })
-  cols.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width
-    if (c.num) ws.getColumn(i + 1).numFmt = c.num
-  })
-  for (const r of report.rows)
-    ws.addRow([
-      r.code,
-      en && r.nameEn ? r.nameEn : r.name,
-      unitWord(lang, r.unit),
-      r.packSize,
-      r.opening,
-      ...MOVE_KINDS.map((k) => r.columns[k]),
-      r.closing,
-      r.consumed,
-      r.amc,
-      r.monthsOfStock
-    ])
   ws.addRow([])
   const note = ws.addRow([L('report.note')])
   ws.mergeCells(note.number, 1, note.number, cols.length)
