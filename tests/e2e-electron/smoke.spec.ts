@@ -106,3 +106,15 @@ test('the window is hardened: no eval, no new windows, no navigation away', asyn
   expect(urls).toHaveLength(1)
   expect(urls[0]).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html/)
 })
+
+test('the running window denies permissions and reaches nothing off the machine', async () => {
+  // the session's permission handlers answer no to every request
+  expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied')
+  const media = await page.evaluate(() =>
+    navigator.mediaDevices ? navigator.mediaDevices.getUserMedia({ audio: true }).then(() => 'granted', (e: Error) => `refused: ${e.name}`) : 'no media api'
+  )
+  expect(media).not.toBe('granted')
+  // the CSP's connect-src 'self' stops the page from fetching anything remote
+  expect(await page.evaluate(() => fetch('https://example.com/').then(() => 'fetched', () => 'blocked'))).toBe('blocked')
+  // webPreferences cannot be read back at run time; tests/unit/electron/built.test.ts checks them in the built bundle
+})
