@@ -39,6 +39,17 @@ function rowHash(r: Omit<StoredRow, 'hash'>): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex')
 }
 
+/**
+ * The hash of the first release (schema 0000–0001), which had no message column: its rows keep
+ * the hash they were written with (the chain is never rewritten), and migration 0002 gave them
+ * message NULL. Only a row without a message can verify this way.
+ */
+function rowHashBeforeMessages(r: Omit<StoredRow, 'hash'>): string | null {
+  if (r.message !== null) return null
+  const canonical = JSON.stringify([r.seq, r.id, r.at, r.user_id, r.actor, r.action, r.entity, r.entity_id, r.summary, r.details, r.prev_hash])
+  return createHash('sha256').update(canonical, 'utf8').digest('hex')
+}
+
 /** Appends one row, linked to the previous one. Call inside the write's transaction. */
 export function appendAudit(sqlite: Sqlite, e: AuditEntry): { seq: number; hash: string } {
   const last = stmt(sqlite, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined
@@ -83,7 +94,7 @@ export function verifyChain(sqlite: Sqlite): ChainReport {
     if (r.seq !== expectedSeq) return { ok: false, rows, firstBroken: expectedSeq, reason: `row ${expectedSeq} is missing` }
     if (r.prev_hash !== prev) return { ok: false, rows, firstBroken: r.seq, reason: `row ${r.seq} does not link to the row before it` }
     const { hash, ...rest } = r
-    if (rowHash(rest) !== hash) return { ok: false, rows, firstBroken: r.seq, reason: `row ${r.seq} was altered` }
+    if (rowHash(rest) !== hash && rowHashBeforeMessages(rest) !== hash) return { ok: false, rows, firstBroken: r.seq, reason: `row ${r.seq} was altered` }
     prev = hash
     expectedSeq++
   }
