@@ -20,7 +20,8 @@
  * (YYYYMMDD), marital status (its index in MARITAL_STATUSES), boys, girls.
  */
 import { sign, verify, type KeyObject } from 'node:crypto'
-import { MARITAL_STATUSES } from '../../api/persons'
+import { isoDate } from '../../api/common'
+import { MARITAL_STATUSES, personFactsInput } from '../../api/persons'
 import type { CertificateCheck, QrFacts } from '../../api/verifications'
 import { publicKeyFromRaw } from '../keys/keystore'
 
@@ -109,7 +110,11 @@ export function decodeQr(text: string): Decoded {
   }
 }
 
-/** the facts of a payload whose signature was checked; null when they do not parse */
+/**
+ * the facts of a payload whose signature was checked; null when they do not parse or could not
+ * be a certificate's: a date that does not exist, a last valid day before the issue date, child
+ * counts outside the register's (a good signature vouches for the signer, not for the facts)
+ */
 export function parsePayload(signed: Buffer): QrFacts | null {
   let text: string
   try {
@@ -120,10 +125,14 @@ export function parsePayload(signed: Buffer): QrFacts | null {
   const p = text.split('|')
   if (p.length !== 9) return null
   const [number, stationCode, name, idNumber, issue, until, marital, boys, girls] = p
-  if (!/^\d{8}$/.test(issue) || !/^\d{8}$/.test(until) || !/^\d+$/.test(marital) || !/^\d+$/.test(boys) || !/^\d+$/.test(girls)) return null
+  if (!/^\d{8}$/.test(issue) || !/^\d{8}$/.test(until) || !/^\d{1,2}$/.test(marital) || !/^\d{1,3}$/.test(boys) || !/^\d{1,3}$/.test(girls)) return null
   const maritalStatus = MARITAL_STATUSES[Number(marital)]
   if (!maritalStatus || !number || !name || !idNumber) return null
-  return { number, stationCode, name, idNumber, issueDate: expand(issue), validUntil: expand(until), maritalStatus, boys: Number(boys), girls: Number(girls) }
+  const [issueDate, validUntil] = [expand(issue), expand(until)]
+  if (!isoDate.safeParse(issueDate).success || !isoDate.safeParse(validUntil).success || validUntil < issueDate) return null
+  const count = personFactsInput.shape.boys
+  if (!count.safeParse(Number(boys)).success || !count.safeParse(Number(girls)).success) return null
+  return { number, stationCode, name, idNumber, issueDate, validUntil, maritalStatus, boys: Number(boys), girls: Number(girls) }
 }
 
 export interface TrustedSigner {

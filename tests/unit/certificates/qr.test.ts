@@ -153,6 +153,24 @@ describe('malformed texts', () => {
       expect(checkQrText(text, findKey, TODAY)).toMatchObject({ result: 'malformed', reason: 'payload' })
     }
   })
+
+  it("signed facts no certificate could hold are malformed (payload): a date that does not exist, an end before the start, children beyond the register's 0–20", () => {
+    const signed = (payload: string) => {
+      const head = Buffer.concat([Buffer.from([1]), Buffer.from(station.signer.keyId, 'hex'), Buffer.from(payload)])
+      return 'SD1:' + bytesToDigits(Buffer.concat([head, sign(null, head, station.privateKey)]))
+    }
+    const facts = (issue: string, until: string, boys: string, girls: string) => `N|410105002|名|41010519950612212X|${issue}|${until}|1|${boys}|${girls}`
+    expect(checkQrText(signed(facts('20260301', '20290228', '20', '0')), findKey, TODAY).facts).toMatchObject({ boys: 20, girls: 0 })
+    for (const bad of [
+      facts('20260230', '20290228', '1', '0'),
+      facts('20261320', '20290228', '1', '0'),
+      facts('20260301', '00000000', '1', '0'),
+      facts('20260301', '20250228', '1', '0'),
+      facts('20260301', '20290228', '21', '0'),
+      facts('20260301', '20290228', '1', '410105199506122128')
+    ])
+      expect(checkQrText(signed(bad), findKey, TODAY), bad).toMatchObject({ result: 'malformed', reason: 'payload' })
+  })
 })
 
 describe('fuzz', () => {
