@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ManualClock } from '../../src/core/clock'
-import { makeHost, setUpStation, T0, tmpDir, type TestHost } from '../helpers/host'
-import { openDatabase } from '../../src/core/db/open'
-import { findAppRoot } from '../../src/core/runtime'
-import { checkBackupFile } from '../../src/core/backups/files'
+import { ManualClock } from '../../../src/core/clock'
+import { makeHost, setUpStation, T0, tmpDir, type TestHost } from '../../helpers/host'
+import { openDatabase } from '../../../src/core/db/open'
+import { findAppRoot } from '../../../src/core/runtime'
+import { checkBackupFile } from '../../../src/core/backups/files'
 
 let t: TestHost
 afterEach(() => t?.close())
