@@ -20,6 +20,12 @@ const MAX_ROW = 1048576
 const MAX_COL = 16384
 /** a worksheet is decoded and scanned about this many bytes at a time, cut before a <row> */
 const SLICE = 1 << 20
+/**
+ * the cells merged ranges may give their value to: a roster of 100,000 people with its village and
+ * group merged down gives 200,000; a range over a whole sheet (A1:XFD1048576, a few bytes in a
+ * damaged or hostile file) would be 17 billion, far past the memory of the machine
+ */
+const MAX_MERGED_CELLS = 2_000_000
 
 interface SheetRef {
   name: string
@@ -182,6 +188,8 @@ function scanRows(xml: string, from: number, to: number, p: string, values: Valu
     if (tag.isCell(xml, lt)) {
       tag.scan(xml, lt + 2 + np, to, true)
       col = tag.r > 0 ? tag.r : col + 1
+      // a reference such as r="ABCDEFG1" (a damaged file) would make a row of billions of cells
+      if (col > MAX_COL) throw new Error('a cell past the last column of a sheet')
       if (tag.selfClosing) {
         i = tag.end + 1
         continue
@@ -257,6 +265,10 @@ function otherCell(xml: string, from: number, to: number, p: string, values: Val
 function sheetRows(s: Scanned): SheetRow[] {
   const rows = s.rows
   let last = s.last
+  let merged = 0
+  // every range counts, empty or not: an earlier range may give an empty one's top-left cell a value
+  for (const [top, left, bottom, right] of s.merges) merged += (bottom - top + 1) * (right - left + 1) - 1
+  if (merged > MAX_MERGED_CELLS) throw new ImportFileError('merge_too_large', `merged ranges cover ${merged} cells, more than ${MAX_MERGED_CELLS}`)
   for (const [top, left, bottom, right] of s.merges) {
     if (bottom > last) last = bottom
     if (top === bottom && left === right) continue
