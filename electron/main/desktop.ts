@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { app, dialog, shell, type BrowserWindow } from 'electron'
+import { writeFileAtomic } from '../../src/core/files/atomic'
 import type { DesktopMethod } from '../core/protocol'
 
 /** A file name safe on every system: no folders, no reserved characters. */
@@ -48,7 +49,8 @@ async function saveFile(win: BrowserWindow | null, input: { filename: string; ba
   }
   const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
   if (r.canceled || !r.filePath) return { saved: false, path: null }
-  await fs.promises.writeFile(r.filePath, Buffer.from(input.base64, 'base64'))
+  // a temporary file renamed over the name: a crash never leaves a part of a packet or export there
+  writeFileAtomic(r.filePath, Buffer.from(input.base64, 'base64'))
   return { saved: true, path: r.filePath }
 }
 

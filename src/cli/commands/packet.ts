@@ -14,6 +14,7 @@ import type { PacketTotals } from '../../api/packetReports'
 import type { PacketInfo, PacketManifest } from '../../api/packets'
 import { periodMonth } from '../../api/periods'
 import { AppError } from '../../core/errors'
+import { writeFileAtomic } from '../../core/files/atomic'
 import { keyIdOf, loadPrivateKey } from '../../core/keys/keystore'
 import { packetError } from '../../core/packets/errors'
 import { sealKeyFromSigningKey, type SealKeyPair } from '../../core/keys/sealKey'
@@ -41,10 +42,9 @@ async function exportPacket(c: CommandContext): Promise<void> {
   const period = str(c.opts, 'period')!
   await warnIfKeyUnprotected(c)
   const r = await c.call('packets.export', { period, passphrase: keyPassphrase(c) })
-  const dir = path.resolve(c.io.cwd, str(c.opts, 'out') ?? '.')
-  fs.mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, r.file.filename)
-  fs.writeFileSync(file, Buffer.from(r.file.base64, 'base64'))
+  const file = path.join(path.resolve(c.io.cwd, str(c.opts, 'out') ?? '.'), r.file.filename)
+  // never a part of a packet under its name, should the process die while writing it
+  writeFileAtomic(file, Buffer.from(r.file.base64, 'base64'))
   const p = r.packet
   c.out.result(
     [

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { MARITAL_STATUSES, MIGRANT_STATUSES, PERSON_STATES } from '../../api/persons'
+import { writeFileAtomic } from '../../core/files/atomic'
 import { str, type CommandSpec, type Values } from '../command'
 import { EXIT_REFUSED, UsageError } from '../output'
 
@@ -46,8 +47,7 @@ export const personsCommands: CommandSpec[] = [
       const { total } = await c.call('persons.search', { ...filter, pageSize: 1 })
       const file = await c.call('persons.export', { ...filter, lang: oneOf(c.opts, 'lang', ['zh-CN', 'en'] as const) ?? 'zh-CN' })
       const out = path.resolve(c.io.cwd, c.args[0])
-      fs.mkdirSync(path.dirname(out), { recursive: true })
-      fs.writeFileSync(out, Buffer.from(file.base64, 'base64'))
+      writeFileAtomic(out, Buffer.from(file.base64, 'base64'))
       c.out.result(`Wrote ${total.toLocaleString('en')} people to ${out}`, { file: out, rows: total })
     }
   },
@@ -89,8 +89,7 @@ export const personsCommands: CommandSpec[] = [
       let reportFile: string | null = null
       if (reportOpt && r.report && r.rejected > 0) {
         reportFile = path.resolve(c.io.cwd, reportOpt)
-        fs.mkdirSync(path.dirname(reportFile), { recursive: true })
-        fs.writeFileSync(reportFile, Buffer.from(r.report.base64, 'base64'))
+        writeFileAtomic(reportFile, Buffer.from(r.report.base64, 'base64'))
       }
       const human = [
         `${r.rows.toLocaleString('en')} rows read from ${path.basename(file)} (sheet ${r.sheet})`,
