@@ -73,6 +73,8 @@ export function closeTemplate(t: TestHost): string {
 export interface ChildRun {
   /** the parent or the child itself killed it with SIGKILL */
   killed: boolean
+  /** it ran past 90 s and was stopped: a hang, not a trial */
+  timedOut: boolean
   code: number | null
   done: Extract<ChildEvent, { event: 'done' }> | null
   error: string | null
@@ -89,8 +91,13 @@ export function runChild(spec: ChildSpec, killAfterMs?: number): Promise<ChildRu
   const child = spawn(process.execPath, [launcher, file], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
-  const out: ChildRun = { killed: false, code: null, done: null, error: null, stderr: '' }
-  const timers: NodeJS.Timeout[] = [setTimeout(() => child.kill('SIGKILL'), 90_000)]
+  const out: ChildRun = { killed: false, timedOut: false, code: null, done: null, error: null, stderr: '' }
+  const timers: NodeJS.Timeout[] = [
+    setTimeout(() => {
+      out.timedOut = true
+      child.kill('SIGKILL')
+    }, 90_000)
+  ]
   child.stdout.setEncoding('utf8').on('data', (s: string) => {
     stdout += s
     let nl: number
@@ -216,7 +223,7 @@ export async function runCrashTrials(c: CrashCase): Promise<CrashReport> {
 
   const dir0 = copyTemplate(c)
   const counting = await runChild({ op: c.op, dir: dir0, args: c.args(dir0), kill: null })
-  expect(counting.error ?? '', counting.stderr).toBe('')
+  expect([counting.error ?? '', counting.timedOut], counting.stderr).toEqual(['', false])
   expect(counting.done, counting.stderr).not.toBeNull()
   const { count, ms } = counting.done!
   if (process.env.CRASH_TRACE === '1') console.log(`[crash ${c.op}] the counting run's writes:\n${counting.stderr}`)
@@ -233,13 +240,15 @@ export async function runCrashTrials(c: CrashCase): Promise<CrashReport> {
     const dir = copyTemplate(c)
     const byCount = i % 2 === 0
     const j = Math.floor(i / 2)
-    const point = Math.floor(((j + random()) / byCountTrials) * 2 * count)
+    const u = (j + random()) / (byCount ? byCountTrials : byTimeTrials)
+    const point = Math.floor(u * 2 * count)
     const kill = byCount ? { n: 1 + Math.floor(point / 2), side: point % 2 === 0 ? ('before' as const) : ('after' as const) } : null
-    const delay = byCount ? undefined : Math.round(((j + random()) / byTimeTrials) * ms * 1.5)
+    const delay = byCount ? undefined : Math.round(u * ms * 1.5)
     const what = kill ? `write ${kill.n}/${count} (${kill.side})` : `${delay} ms of ${ms}`
     const r = await runChild({ op: c.op, dir, args: c.args(dir), kill }, delay)
     const where = `${c.op} trial ${i + 1} (${what}; seed ${base}; folder ${dir})`
     expect(r.error, `${where}: the operation failed`).toBeNull()
+    expect(r.timedOut, `${where}: the child hung`).toBe(false)
     if (!r.killed) expect([r.code, r.done !== null], `${where}: ended without being killed or done\n${r.stderr}`).toEqual([0, true])
     let state: State
     const notes: string[] = []
@@ -256,6 +265,8 @@ export async function runCrashTrials(c: CrashCase): Promise<CrashReport> {
     fs.rmSync(dir, { recursive: true, force: true })
   }
   const some = report.states.some ? `${report.states.some} in part (each part whole), ` : ''
+  if (bundle) fs.rmSync(path.dirname(bundle.file), { recursive: true, force: true })
+  bundle = null
   console.log(`[crash ${c.op}] ${c.trials} trials: ${report.states.whole} whole, ${some}${report.states.absent} absent (${count} writes, ${ms} ms unkilled)`)
   return report
 }
