@@ -4,20 +4,30 @@ import Database from 'better-sqlite3'
 import type { BackupRow } from '../../api/backups'
 import dayjs from 'dayjs'
 import { DEFAULT_TIME_ZONE, stampForFile, type Clock } from '../clock'
+import { removeStaleTmp, renameAtomic, tmpBeside } from '../files/atomic'
 import { appliedMigrations, checkIntegrity, looksLikeSqlite, migrationCount, type Sqlite } from '../db/open'
 
 export type BackupReason = BackupRow['reason']
 const NAME = /^stationdesk-(\d{8})-(\d{6})(?:-\d+)?-(daily|manual|migration|before-restore)\.db$/
 export const DAILY_KEEP = 14
 
-/** A consistent copy of the live database (VACUUM INTO), named by time and reason. */
+/** A consistent copy of the live database (VACUUM INTO), named by time and reason, complete or absent. */
 export function backupDatabase(sqlite: Sqlite, dir: string, reason: BackupReason, clock: Clock): BackupRow {
   fs.mkdirSync(dir, { recursive: true })
   const stamp = stampForFile(clock)
   let name = `stationdesk-${stamp}-${reason}.db`
   for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `stationdesk-${stamp}-${i}-${reason}.db`
   const file = path.join(dir, name)
-  sqlite.prepare('VACUUM INTO ?').run(file)
+  // made under a temporary name and renamed when complete: a crash never leaves a torn file named like a good backup
+  removeStaleTmp(dir)
+  const tmp = tmpBeside(file)
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(tmp)
+    renameAtomic(tmp, file)
+  } catch (e) {
+    fs.rmSync(tmp, { force: true })
+    throw e
+  }
   if (reason === 'daily') pruneDaily(dir)
   return describe(dir, name, clock.timeZone)!
 }
