@@ -6,7 +6,8 @@
  * data folder: the signature against the keys of any key file (every entry a possible signer),
  * the manifest and every listed file; with the district's key file, that a sealed packet is
  * addressed to it; with its private signing key file, the sealed payload opened and its inner
- * files checked too. Exit 0 valid, 1 not valid (the reason), 2 usage.
+ * files checked too. An opened payload's rows and reports are read as the district reads them.
+ * Exit 0 valid, 1 not valid (the reason), 2 usage.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -20,6 +21,7 @@ import { packetError } from '../../core/packets/errors'
 import { sealKeyFromSigningKey, type SealKeyPair } from '../../core/keys/sealKey'
 import { parseKeyFile } from '../../core/keys/trustFile'
 import { openPayload, verifyPacket, type OpenedPayload, type VerifiedPacket } from '../../core/packets/container'
+import { readContent } from '../../core/district/content'
 import { str, type CommandContext, type CommandSpec } from '../command'
 import { keyPassphrase, warnIfKeyUnprotected } from '../secrets'
 import { EXIT_OK, RefusedError, UsageError, table } from '../output'
@@ -182,6 +184,8 @@ async function verify(c: CommandContext): Promise<number> {
     else if (district?.kind === 'private') opened = openPayload(v, district.seal)
     else if (district?.kind === 'public' && sealed.sealKeyId !== district.sealKeyId)
       throw packetError('not_for_this_district', { sealKeyId: sealed.sealKeyId, district: district.name })
+    // the rows and reports read as the district reads them: valid here is what the district takes
+    if (opened) readContent(v, opened, path.basename(file))
   } catch (e) {
     refused(e, file)
   }
@@ -238,7 +242,7 @@ export const packetCommands: CommandSpec[] = [
     },
     notes: [
       'Needs no data folder and records nothing. Exit status: 0 valid, 1 not valid (with the reason), 2 wrong usage.',
-      'Reasons: not_a_packet, truncated, newer_format, unknown_key, bad_signature, wrong_station, file_mismatch, not_for_this_district, seal_broken.',
+      'Reasons: not_a_packet, truncated, newer_format, unknown_key, bad_signature, wrong_station, file_mismatch, not_for_this_district, seal_broken, too_big, bad_row.',
       'With --json the last line is {"valid":true,"station","period","seq","closeNo","prevSha256","sha256","size","keyId","createdAt","createdBy","sealed","files","totals"}',
       'or, when not valid, {"error":{"code","message","details":{"reason",…}}}.'
     ],

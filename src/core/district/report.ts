@@ -27,6 +27,7 @@ import { rate } from '../screening/dashboard'
 import { differing, noFigures, recordFigures, sumFigures } from './records'
 import { listStations } from './stations'
 import { firstMonths } from './arrivals'
+import { isReportKind } from './reportShape'
 import { localDate } from '../clock'
 
 type Reports = Partial<PacketReports>
@@ -38,6 +39,8 @@ const noRate = (): Rate => rate(0, 0)
 export function stationReports(ctx: Ctx, period: string): Map<string, Reports> {
   const out = new Map<string, Reports>()
   for (const r of stmt(ctx.sqlite, 'SELECT station_code AS code, report, data FROM district_reports WHERE period = ?').all(period) as { code: string; report: string; data: string }[]) {
+    // the kinds it reads only (a newer station's other reports are kept, not read)
+    if (!isReportKind(r.report)) continue
     const m = out.get(r.code) ?? {}
     ;(m as Record<string, unknown>)[r.report] = JSON.parse(r.data)
     out.set(r.code, m)

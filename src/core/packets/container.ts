@@ -11,6 +11,7 @@
  * payload a reader gets back (openPayload) is plain data/<table>.jsonl again.
  */
 import { createHash, sign, verify, type KeyObject } from 'node:crypto'
+import { constants } from 'node:buffer'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { unzipSync, zipSync, type Zippable } from 'fflate'
 import { PACKET_FORMAT, type PacketFileEntry, type PacketManifest, type PacketSkipped } from '../../api/packets'
@@ -60,8 +61,13 @@ const entryOf = (f: PacketFile): PacketFileEntry => ({ path: f.path, sha256: sha
 
 /** data files as stored: gzip, under their name + .gz; reports as they are */
 const stored = (f: PacketFile): PacketFile => (f.path.startsWith('data/') ? { path: `${f.path}.gz`, bytes: gzipSync(f.bytes, { level: 6 }), rows: f.rows } : f)
-/** the largest a data file may inflate to (a signed packet only, but bounded all the same) */
-const MAX_INFLATED = 1 << 30
+/**
+ * The most a data file may inflate to: what one string can hold (the district reads a file as
+ * text), and the most a packet's data files may inflate to together. A signed packet only, but
+ * bounded all the same: a few hundred kilobytes of gzip can stand for gigabytes.
+ */
+const MAX_INFLATED = constants.MAX_STRING_LENGTH
+const MAX_INFLATED_TOTAL = 1 << 30
 
 export function writePacket(p: PacketInput): { bytes: Buffer; sha256: string; manifest: PacketManifest } {
   const mtime = new Date(p.createdAt)
@@ -132,9 +138,10 @@ export function trailerOf(bytes: Uint8Array): { keyId: string; signed: Buffer; s
   return { keyId: m[2], signed: buf.subarray(0, buf.length - SIG_LEN), signature }
 }
 
+/** the archive holds exactly the files listed, each once, with its listed size and hash */
 function checkEntries(listed: PacketFileEntry[], present: Record<string, Uint8Array>): void {
   const names = Object.keys(present)
-  if (names.length !== listed.length) throw packetError('file_mismatch')
+  if (names.length !== listed.length || new Set(listed.map((e) => e.path)).size !== listed.length) throw packetError('file_mismatch')
   for (const e of listed) {
     const b = present[e.path]
     if (!b || b.length !== e.size || sha256(b) !== e.sha256) throw packetError('file_mismatch', { path: e.path })
@@ -186,6 +193,7 @@ export interface OpenedPayload {
 function plain(entries: PacketFileEntry[], present: Record<string, Uint8Array>, totals: PacketTotals): OpenedPayload {
   const files: Record<string, Uint8Array> = {}
   const out: PacketFileEntry[] = []
+  let total = 0
   for (const e of entries) {
     if (!e.path.endsWith('.gz')) {
       files[e.path] = present[e.path]
@@ -194,10 +202,12 @@ function plain(entries: PacketFileEntry[], present: Record<string, Uint8Array>, 
     }
     const path = e.path.slice(0, -3)
     try {
-      files[path] = gunzipSync(present[e.path], { maxOutputLength: MAX_INFLATED })
-    } catch {
+      files[path] = gunzipSync(present[e.path], { maxOutputLength: Math.max(1, Math.min(MAX_INFLATED, MAX_INFLATED_TOTAL - total)) })
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw packetError('too_big', { path: e.path })
       throw packetError('file_mismatch', { path: e.path })
     }
+    total += files[path].length
     out.push({ ...e, path })
   }
   return { files, entries: out, totals }

@@ -17,6 +17,7 @@ export type PacketRefusal =
   | 'sealed_no_key'
   | 'not_for_this_district'
   | 'seal_broken'
+  | 'too_big'
 
 const REFUSALS: Record<PacketRefusal, [ErrorCode, string]> = {
   not_a_packet: ['VALIDATION', '这不是 StationDesk 月报数据包 (not a StationDesk packet file)'],
@@ -28,7 +29,8 @@ const REFUSALS: Record<PacketRefusal, [ErrorCode, string]> = {
   file_mismatch: ['VALIDATION', '数据包内容与清单不符 (the packet\'s contents do not match its manifest)'],
   sealed_no_key: ['VALIDATION', '数据包已加密，需要区县密钥才能打开 (the packet is encrypted: the district key is needed to open it)'],
   not_for_this_district: ['VALIDATION', '数据包是加密发给另一个区县的，本区县无法打开 (the packet is sealed to another district: not for this district)'],
-  seal_broken: ['VALIDATION', '加密内容无法解开，数据包已损坏 (the encrypted payload cannot be opened: the packet is damaged)']
+  seal_broken: ['VALIDATION', '加密内容无法解开，数据包已损坏 (the encrypted payload cannot be opened: the packet is damaged)'],
+  too_big: ['VALIDATION', '数据包解压后过大，无法读取 (the packet\'s data is too large to read once decompressed)']
 }
 
 export function packetError(reason: PacketRefusal, extra: Record<string, unknown> = {}): AppError {

@@ -7,6 +7,17 @@ import { packetError } from './errors'
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/)
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/)
 const rate = z.object({ num: z.number().int().min(0), den: z.number().int().min(0), rate: z.number().min(0) })
+/**
+ * The highest sequence number read: one packet a month close, so centuries of them. The district
+ * lists a station's numbers below its highest that have not arrived: a signed packet numbered in
+ * the billions would have it count to there.
+ */
+export const MAX_SEQ = 10_000
+/** a time as the station's clock writes it (toISOString) */
+const isoTime = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)))
 
 export const fileEntrySchema = z.object({
   path: z.string().regex(/^(data\/[a-z_]+\.jsonl\.gz|reports\/[a-z_]+\.json|payload\.sealed)$/),
@@ -28,8 +39,9 @@ export const totalsSchema = z.object({
 const manifestSchema = z.object({
   format: z.literal(PACKET_FORMAT),
   station: z.object({ code: z.string().regex(/^\d{9}$/), name: z.string().min(1).max(100), keyId: z.string().regex(/^[0-9a-f]{16}$/) }),
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  seq: z.number().int().min(1),
+  // the years the district's pages show (district.arrivals)
+  period: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/),
+  seq: z.number().int().min(1).max(MAX_SEQ),
   prevSha256: hex64.nullable(),
   closeNo: z.number().int().min(1),
   // optional: packets made before it still read
@@ -38,7 +50,7 @@ const manifestSchema = z.object({
     .refine((k) => k.from <= k.to)
     .nullable()
     .optional(),
-  createdAt: z.string().min(1).max(40),
+  createdAt: isoTime,
   createdBy: z.string().min(1).max(100),
   files: z.array(fileEntrySchema).max(200),
   totals: totalsSchema.nullable(),

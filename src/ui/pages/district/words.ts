@@ -22,6 +22,7 @@ export const REFUSAL_REASONS = [
   'sealed_no_key',
   'not_for_this_district',
   'seal_broken',
+  'too_big',
   'seq_conflict',
   'bad_row'
 ] as const
