@@ -39,8 +39,30 @@ export function sealWithPassphrase(plain: Buffer, passphrase: string, aad: Buffe
   }
 }
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+const bytesOf = (v: unknown): Buffer | null => (typeof v === 'string' && BASE64.test(v) ? Buffer.from(v, 'base64') : null)
+const powerOfTwo = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 1 && ((n as number) & ((n as number) - 1)) === 0
+const count = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 1
+
+/**
+ * The sealed header's parameters, read as untrusted input (a file brought on a USB stick): why
+ * they cannot be used, or null. The key derivation is bounded so that a crafted file cannot hold
+ * the core for minutes or take its memory: at most 256 MB and 16 times the work we seal with.
+ */
+function sealedProblem(h: Partial<Sealed> | null): string | null {
+  if (!h || typeof h !== 'object' || h.kdf !== 'scrypt') return 'unsupported key derivation'
+  if (!powerOfTwo(h.N) || !count(h.r) || !count(h.p) || 128 * h.N * h.r > 256 * 2 ** 20 || h.N * h.r * h.p > 16 * SCRYPT.N * SCRYPT.r * SCRYPT.p)
+    return 'unsupported key derivation parameters'
+  const salt = bytesOf(h.salt)
+  const iv = bytesOf(h.iv)
+  const tag = bytesOf(h.tag)
+  if (!salt || salt.length < 8 || !iv || iv.length !== 12 || !tag || tag.length !== 16) return 'its salt, nonce or tag is damaged'
+  return null
+}
+
 export function openWithPassphrase(h: Sealed, ciphertext: Buffer, passphrase: string, aad: Buffer): Buffer {
-  if (h.kdf !== 'scrypt' || h.N > 1 << 20 || h.r > 32 || h.p > 16) throw new AppError('BAD_BACKUP', 'unsupported key derivation parameters')
+  const problem = sealedProblem(h)
+  if (problem) throw new AppError('BAD_BACKUP', `the file is damaged: ${problem}`, { problem })
   const key = deriveKey(passphrase, Buffer.from(h.salt, 'base64'), { N: h.N, r: h.r, p: h.p })
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(h.iv, 'base64'))
   decipher.setAAD(aad)
@@ -73,13 +95,13 @@ export function decryptBackup(buf: Buffer, passphrase: string): Buffer {
   if (!isEncryptedBackup(buf)) throw new AppError('BAD_BACKUP', 'not a StationDesk backup file')
   const len = buf.readUInt32BE(6)
   if (len > 4096 || 10 + len > buf.length) throw new AppError('BAD_BACKUP', 'the backup file is damaged')
-  let header: Sealed & { format: string }
+  let header: (Sealed & { format: string }) | null
   try {
     header = JSON.parse(buf.subarray(10, 10 + len).toString('utf8'))
   } catch {
     throw new AppError('BAD_BACKUP', 'the backup file is damaged')
   }
-  if (header.format !== 'stationdesk-backup/1') throw new AppError('BAD_BACKUP', 'not a StationDesk backup file')
+  if (!header || typeof header !== 'object' || header.format !== 'stationdesk-backup/1') throw new AppError('BAD_BACKUP', 'not a StationDesk backup file')
   if (!passphrase) throw new AppError('PASSPHRASE_REQUIRED', 'this backup is encrypted: enter its passphrase')
   const aad = Buffer.concat([MAGIC, Buffer.from(JSON.stringify({ format: header.format }))])
   return openWithPassphrase(header, buf.subarray(10 + len), passphrase, aad)
