@@ -6,6 +6,7 @@ import dayjs from 'dayjs'
 import { DEFAULT_TIME_ZONE, stampForFile, type Clock } from '../clock'
 import { removeStaleTmp, renameAtomic, tmpBeside } from '../files/atomic'
 import { appliedMigrations, checkIntegrity, looksLikeSqlite, migrationCount, type Sqlite } from '../db/open'
+import { schemaProblem } from './schema'
 
 export type BackupReason = BackupRow['reason']
 const NAME = /^stationdesk-(\d{8})-(\d{6})(?:-\d+)?-(daily|manual|migration|before-restore)\.db$/
@@ -66,7 +67,8 @@ const REQUIRED_TABLES = ['station', 'users', 'audit_log', '__drizzle_migrations'
 
 /**
  * Is this file a StationDesk database this version can use? Checks the SQLite header, a full
- * integrity check, the tables and the schema version. Returns null when good, else the problem.
+ * integrity check, the tables, the schema version and (at this version's) every table, column,
+ * index and trigger of the schema. Returns null when good, else the problem.
  */
 export function checkBackupFile(file: string, migrationsFolder: string): string | null {
   if (!fs.existsSync(file)) return 'file not found'
@@ -80,10 +82,12 @@ export function checkBackupFile(file: string, migrationsFolder: string): string 
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t))
     if (missing.length) return `not a StationDesk database (missing ${missing.join(', ')})`
     const applied = appliedMigrations(db)
-    if (applied > migrationCount(migrationsFolder)) return 'made by a newer version of StationDesk'
+    const current = migrationCount(migrationsFolder)
+    if (applied > current) return 'made by a newer version of StationDesk'
     const st = db.prepare('SELECT count(*) AS n FROM station').get() as { n: number }
     if (st.n !== 1) return 'the backup holds no station'
-    return null
+    // an older schema is held against this version's once migrated, when it is restored (restore.ts)
+    return applied === current ? schemaProblem(db, migrationsFolder) : null
   } catch (e) {
     return (e as Error).message
   } finally {
