@@ -19,7 +19,7 @@ import { newId } from '../ids'
 import { findPeriod, periodRow } from './list'
 import { currentPeriod, hasEnded } from './months'
 import { openItems } from './openItems'
-import { monthSummary } from './summary'
+import { monthSummary, recordsIn } from './summary'
 
 type CloseInput = ParsedInputOf<(typeof periodsApi)['periods.close']>
 type ReopenInput = ParsedInputOf<(typeof periodsApi)['periods.reopen']>
@@ -60,16 +60,18 @@ export function closePeriod(ctx: Ctx, input: CloseInput): PeriodRow {
 
   const at = ctx.nowIso()
   const by = ctx.user().actor
+  // its records as they stand at the close: the periods list shows this count while it stays closed
+  const records = recordsIn(ctx.sqlite, period)
   let id: string
   let closeCount: number
   if (had) {
     id = had.id
     closeCount = had.closeCount + 1
-    stmt(ctx.sqlite, `UPDATE periods SET status = 'closed', closed_at = ?, closed_by = ?, close_count = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, by, closeCount, at, by, id)
+    stmt(ctx.sqlite, `UPDATE periods SET status = 'closed', closed_at = ?, closed_by = ?, close_count = ?, records = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, by, closeCount, records, at, by, id)
   } else {
     id = newId()
     closeCount = 1
-    stmt(ctx.sqlite, `INSERT INTO periods (id, created_at, updated_at, updated_by, period, status, closed_at, closed_by, close_count) VALUES (?, ?, ?, ?, ?, 'closed', ?, ?, 1)`).run(id, at, at, by, period, at, by)
+    stmt(ctx.sqlite, `INSERT INTO periods (id, created_at, updated_at, updated_by, period, status, closed_at, closed_by, close_count, records) VALUES (?, ?, ?, ?, ?, 'closed', ?, ?, 1, ?)`).run(id, at, at, by, period, at, by, records)
   }
   const summary = monthSummary(ctx.sqlite, period)
   ctx.audit({
@@ -88,7 +90,7 @@ export function reopenPeriod(ctx: Ctx, input: ReopenInput): PeriodRow {
   if (had?.status !== 'closed') throw conflict('period_not_closed', bilingual(`${period} 未关账，无需重新开放`, `the month ${period} is not closed`), { period })
   const at = ctx.nowIso()
   const by = ctx.user().actor
-  stmt(ctx.sqlite, `UPDATE periods SET status = 'open', reopened_at = ?, reopened_by = ?, reopen_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, by, reason, at, by, had.id)
+  stmt(ctx.sqlite, `UPDATE periods SET status = 'open', reopened_at = ?, reopened_by = ?, reopen_reason = ?, records = NULL, updated_at = ?, updated_by = ? WHERE id = ?`).run(at, by, reason, at, by, had.id)
   ctx.audit({
     entity: 'period',
     entityId: had.id,

@@ -52,9 +52,14 @@ export function recordsIn(sqlite: Sqlite, period: string): number {
   return n
 }
 
-/** records dated in each month that has any (one pass over each dated table) */
-export function recordsByMonth(sqlite: Sqlite): Map<string, number> {
-  const union = DATED.map(([t, c]) => `SELECT substr(${c}, 1, 7) AS m, count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY 1`).join(' UNION ALL ')
-  const rows = stmt(sqlite, `SELECT m, sum(n) AS n FROM (${union}) GROUP BY m`).all() as { m: string; n: number }[]
-  return new Map(rows.map((r) => [r.m, r.n]))
+/**
+ * The earliest month with a dated record (null when there is none): each table's first date
+ * from an index on its date (migration 0015), the stock moves' from their month totals (the
+ * ledger keeps a row per product, month and kind moved: inventory/ledger.ts), never a scan.
+ */
+export function firstDatedMonth(sqlite: Sqlite): string | null {
+  const firsts = DATED.filter(([t]) => t !== 'inv_moves').map(([t, c]) => (stmt(sqlite, `SELECT min(${c}) AS d FROM ${t} WHERE ${c} >= '0001'`).get() as { d: string | null }).d)
+  firsts.push((stmt(sqlite, `SELECT min(month) AS d FROM inv_month_totals WHERE month >= '0001'`).get() as { d: string | null }).d)
+  const months = firsts.filter((d): d is string => d !== null && /^\d{4}-\d{2}/.test(d)).map((d) => d.slice(0, 7))
+  return months.length ? months.sort()[0] : null
 }

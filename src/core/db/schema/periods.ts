@@ -19,7 +19,9 @@ export const periods = sqliteTable(
     closeCount: integer('close_count').notNull().default(0),
     reopenedAt: text('reopened_at'),
     reopenedBy: text('reopened_by'),
-    reopenReason: text('reopen_reason')
+    reopenReason: text('reopen_reason'),
+    /** records dated in the month, counted when it was closed (they cannot change while it is): the periods list reads it instead of counting again */
+    records: integer('records')
   },
   (t) => [uniqueIndex('periods_period').on(t.period)]
 )
