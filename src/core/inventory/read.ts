@@ -85,7 +85,12 @@ export function stockCard(ctx: Ctx, input: CardInput): StockCard {
   const offset = (input.page - 1) * input.pageSize
   const total = (stmt(ctx.sqlite, `SELECT count(*) AS n FROM inv_moves WHERE ${col} = ?`).get(key) as { n: number }).n
   const opening = (stmt(ctx.sqlite, `SELECT coalesce(sum(quantity), 0) AS q FROM (SELECT quantity FROM inv_moves WHERE ${col} = ? ORDER BY date, seq LIMIT ?)`).get(key, offset) as { q: number }).q
-  const moves = stmt(ctx.sqlite, `SELECT ${MOVE_COLUMNS} FROM ${MOVE_FROM} WHERE m.${col} = ? ORDER BY m.date, m.seq LIMIT ? OFFSET ?`).all(key, input.pageSize, offset) as Move[]
+  // the page's moves found on the (lot|product, date, seq) index alone, then only they are read and joined:
+  // an OFFSET over the joined rows read every earlier move of the card (~150 ms for the last page of 50,000)
+  const moves = stmt(
+    ctx.sqlite,
+    `SELECT ${MOVE_COLUMNS} FROM ${MOVE_FROM} WHERE m.rowid IN (SELECT rowid FROM inv_moves WHERE ${col} = ? ORDER BY date, seq LIMIT ? OFFSET ?) ORDER BY m.date, m.seq`
+  ).all(key, input.pageSize, offset) as Move[]
   let balance = opening
   const rows = moves.map((m) => ({ ...m, balance: (balance += m.quantity) }))
   return { rows, total, page: input.page, pageSize: input.pageSize, opening }
