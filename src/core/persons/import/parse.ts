@@ -25,10 +25,10 @@ export interface Sheet {
   sheets?: string[]
 }
 
-/** codes: file_empty, file_unreadable, xls_unsupported, unsupported_format, merge_too_large */
+/** codes: file_empty, file_unreadable, xls_unsupported, unsupported_format, merge_too_large, file_too_large */
 export class ImportFileError extends Error {
   constructor(
-    readonly code: 'file_empty' | 'file_unreadable' | 'xls_unsupported' | 'unsupported_format' | 'merge_too_large',
+    readonly code: 'file_empty' | 'file_unreadable' | 'xls_unsupported' | 'unsupported_format' | 'merge_too_large' | 'file_too_large',
     message: string
   ) {
     super(message)

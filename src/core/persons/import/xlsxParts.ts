@@ -1,29 +1,65 @@
 /**
  * The parts of an xlsx read once per file: the zip's entries (only the parts asked for are
- * inflated, with fflate), the shared strings and the styles. The worksheet's cells are scanned
- * in xlsxXml.ts.
+ * inflated), the shared strings and the styles. The worksheet's cells are scanned in xlsxXml.ts.
  */
 import { unzipSync } from 'fflate'
+import { inflateRawSync } from 'node:zlib'
+import { ImportFileError } from './parse'
 import { decodeEscapes, isNameEnd, prefixOf, tagsOf, xmlText } from './xlsxXml'
+
+/**
+ * How far a part may inflate. A zip bomb (a few MB that inflate to gigabytes of one repeated
+ * byte) held the core's thread for minutes, since the whole stream was inflated even when the
+ * output was cut to the declared size. Now inflation stops at 100 times the part's compressed
+ * size (Apache POI's ZipSecureFile refuses the same ratio; XML of a roster compresses about 8:1),
+ * never below 32 MiB (a sheet of ~50,000 rows) and never above 1 GiB (well past the largest
+ * roster the import accepts, ~45 MB of xlsx).
+ */
+const MAX_RATIO = 100
+const MIN_LIMIT = 32 << 20
+const MAX_LIMIT = 1 << 30
+
+interface Entry {
+  /** its place in the central directory */
+  index: number
+  compression: number
+  size: number
+}
 
 /** the zip's entries by normalised, lower-cased name (part names are case-insensitive) */
 export class Zip {
-  private readonly names = new Map<string, string>()
+  private readonly entries = new Map<string, Entry>()
+  private offsets: number[] | undefined
 
   constructor(private readonly data: Uint8Array) {
+    // fflate reads the central directory (and refuses a zip without one); nothing is inflated here
+    let index = 0
     unzipSync(data, {
       filter: (f) => {
-        this.names.set(normPath(f.name).toLowerCase(), f.name)
+        this.entries.set(normPath(f.name).toLowerCase(), { index: index++, compression: f.compression, size: f.size })
         return false
       }
     })
   }
 
-  /** a part's bytes (only this entry is inflated), undefined when the zip has no such part */
+  /** a part's bytes (only this entry is inflated, within its limit), undefined when the zip has no such part */
   bytes(path: string): Uint8Array | undefined {
-    const name = this.names.get(path.toLowerCase())
-    if (name === undefined) return undefined
-    return unzipSync(this.data, { filter: (f) => f.name === name })[name]
+    const e = this.entries.get(path.toLowerCase())
+    if (e === undefined) return undefined
+    this.offsets ??= localHeaders(this.data)
+    const at = this.offsets[e.index]
+    if (at === undefined || at + 30 > this.data.length) throw new Error('the zip is cut short')
+    const start = at + 30 + b2(this.data, at + 26) + b2(this.data, at + 28)
+    const raw = this.data.subarray(start, start + e.size)
+    if (e.compression === 0) return raw
+    if (e.compression !== 8) throw new Error(`unknown compression type ${e.compression}`)
+    const limit = Math.min(MAX_LIMIT, Math.max(MIN_LIMIT, MAX_RATIO * e.size))
+    try {
+      return inflateRawSync(raw, { maxOutputLength: limit })
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ImportFileError('file_too_large', `${path} inflates past ${limit} bytes`)
+      throw err
+    }
   }
 
   /** a part's text */
@@ -31,6 +67,41 @@ export class Zip {
     const bytes = this.bytes(path)
     return bytes && new TextDecoder().decode(bytes)
   }
+}
+
+const b2 = (d: Uint8Array, i: number) => d[i] | (d[i + 1] << 8)
+const b4 = (d: Uint8Array, i: number) => (d[i] | (d[i + 1] << 8) | (d[i + 2] << 16) | (d[i + 3] << 24)) >>> 0
+const b8 = (d: Uint8Array, i: number) => b4(d, i) + 4294967296 * b4(d, i + 4)
+
+/** where each central directory entry's local header is, in the directory's order (as fflate reads it, zip64 included) */
+function localHeaders(d: Uint8Array): number[] {
+  let e = d.length - 22
+  while (b4(d, e) !== 0x06054b50) if (--e <= 0 || d.length - e > 65558) throw new Error('no end of central directory')
+  let count = b2(d, e + 8)
+  let o = b4(d, e + 16)
+  let z64 = b4(d, e - 20) === 0x07064b50
+  if (z64) {
+    const ze = b4(d, e - 12)
+    z64 = b4(d, ze) === 0x06064b50
+    if (z64) {
+      count = b4(d, ze + 32)
+      o = b4(d, ze + 48)
+    }
+  }
+  const out: number[] = []
+  for (let i = 0; i < count; i++) {
+    const nameLen = b2(d, o + 28)
+    const extraLen = b2(d, o + 30)
+    let off = b4(d, o + 42)
+    if (z64 && off === 0xffffffff) {
+      // the zip64 extra field holds, in order, the sizes that overflowed and then the offset
+      const skip = 8 * (Number(b4(d, o + 24) === 0xffffffff) + Number(b4(d, o + 20) === 0xffffffff))
+      for (let x = o + 46 + nameLen, end = x + extraLen; x + 4 < end; x += 4 + b2(d, x + 2)) if (b2(d, x) === 1) off = b8(d, x + 4 + skip)
+    }
+    out.push(off)
+    o += 46 + nameLen + extraLen + b2(d, o + 32)
+  }
+  return out
 }
 
 function normPath(p: string): string {
