@@ -10,6 +10,7 @@
  */
 import ExcelJS from 'exceljs'
 import { unzipSync, zipSync, type Zippable } from 'fflate'
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib'
 import { badRows, rosterCsv, rosterXlsx, validRow, type RosterRow } from '../helpers/roster'
 import { mutateText, type Rng } from './mutate'
 
@@ -258,4 +259,37 @@ export function mutateXlsx(bytes: Uint8Array, r: Rng): { bytes: Buffer; how: str
   const zippable: Zippable = {}
   for (const [n, d] of Object.entries(files)) zippable[n] = [d, { level }]
   return { bytes: Buffer.from(zipSync(zippable)), how: hows.join('; ') }
+}
+
+// ---- a zip bomb: megabytes of spaces in a few hundred bytes each ----
+
+/**
+ * The xlsx with one part replaced by `mib` MiB of spaces (inside the part's XML, after `at`), its
+ * deflate stream made in a moment: a sync-flushed block of 1 MiB of spaces (≈1 KB, referring only
+ * to itself) repeated, then the rest. The zip is written by hand, since it stores a stream made here.
+ */
+export function bombXlsx(xlsx: Uint8Array, part: string, at: string, mib: number): Buffer {
+  const flushed = (b: Buffer) => deflateRawSync(b, { finishFlush: zlibConstants.Z_SYNC_FLUSH })
+  const files = unzipSync(xlsx)
+  const xml = Buffer.from(files[part])
+  const cut = xml.indexOf(at) + at.length
+  const block = flushed(Buffer.alloc(1 << 20, 32))
+  const bomb = Buffer.concat([flushed(xml.subarray(0, cut)), ...Array<Buffer>(mib).fill(block), deflateRawSync(xml.subarray(cut))])
+  const le = (...fields: [number, 2 | 4][]) => Buffer.concat(fields.map(([v, n]) => Buffer.from(n === 2 ? [v & 255, v >>> 8] : [v & 255, (v >>> 8) & 255, (v >>> 16) & 255, v >>> 24])))
+  const local: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const [name, data] of Object.entries(files)) {
+    const body = name === part ? bomb : Buffer.from(data)
+    const n = Buffer.from(name)
+    const size = name === part ? (mib * (1 << 20) + xml.length) % 2 ** 32 : body.length
+    // method, time and date, CRC (0: no reader checks it), sizes, name and extra lengths
+    const common: [number, 2 | 4][] = [[name === part ? 8 : 0, 2], [0, 4], [0, 4], [body.length, 4], [size, 4], [n.length, 2], [0, 2]]
+    local.push(le([0x04034b50, 4], [20, 2], [0, 2], ...common), n, body)
+    central.push(le([0x02014b50, 4], [20, 2], [20, 2], [0, 2], ...common, [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]), n)
+    offset += 30 + n.length + body.length
+  }
+  const dir = Buffer.concat(central)
+  const end = le([0x06054b50, 4], [0, 2], [0, 2], [central.length / 2, 2], [central.length / 2, 2], [dir.length, 4], [offset, 4], [0, 2])
+  return Buffer.concat([...local, dir, end])
 }

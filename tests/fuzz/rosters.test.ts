@@ -22,7 +22,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FUZZ_SEED, mutateBytesMany, mutateText, rng, scaled, type Rng } from './mutate'
 import type { Lang, Reply, Request, RunRequest, Via } from './rosterRunner'
-import { encodeAs, mutateXlsx, rosterSeeds, type Seed } from './rosterSeeds'
+import { bombXlsx, encodeAs, mutateXlsx, rosterSeeds, type Seed } from './rosterSeeds'
 
 /** an input without an answer in this time is a hang (generous: two cores shared with other test files) */
 const TIME_LIMIT = Number(process.env.FUZZ_TIME_LIMIT_MS) || 8000
@@ -193,7 +193,7 @@ describe('roster files (xlsx, csv) under fuzzing', () => {
     await runner.send({ via: 'reset' }, 30_000)
   }, 60_000)
 
-  it('inputs the fuzzing found that stopped the reader: now clear errors', async () => {
+  it('inputs that stopped the reader (found by fuzzing, and a zip bomb): now clear errors', async () => {
     const [township] = seeds.xlsx
     const withSheet = (change: (xml: string) => string): Buffer => {
       const files = unzipSync(township.bytes)
@@ -204,7 +204,14 @@ describe('roster files (xlsx, csv) under fuzzing', () => {
     const mergeBomb = withSheet((x) => x.replace(/<mergeCell ref="[^"]+"/, '<mergeCell ref="A1:XFD1048576"'))
     // a cell reference past column XFD (r="inlineStr7"): a row of trillions of cells, a fatal V8 error
     const farCell = withSheet((x) => x.replace(/<c r="O7"/, '<c r="inlineStr7"'))
-    for (const [bytes, rule] of [[mergeBomb, 'merge_too_large'], [farCell, 'file_unreadable']] as const) {
+    // a zip bomb: 85 KB that inflate to 64 MiB of spaces (a few MB made gigabytes and held the thread for minutes)
+    const sheetBomb = bombXlsx(township.bytes, 'xl/worksheets/sheet1.xml', '<sheetData>', 64)
+    const stringsBomb = bombXlsx(township.bytes, 'xl/sharedStrings.xml', '<t>', 64)
+    // … and the same kind of stream, small, is read as the workbook it is
+    const bigButFine = bombXlsx(township.bytes, 'xl/worksheets/sheet1.xml', '<sheetData>', 4)
+    expect(await runner.send({ via: 'check', filename: township.filename, bytes: bigButFine, lang: 'zh-CN', validOnly: false, updateExisting: false })).toMatchObject({ verdict: 'checked', problems: [] })
+    const cases = [[mergeBomb, 'merge_too_large'], [farCell, 'file_unreadable'], [sheetBomb, 'file_too_large'], [stringsBomb, 'file_too_large']] as const
+    for (const [bytes, rule] of cases) {
       for (const via of ['parse', 'check', 'jobImport'] as const) {
         const r = await runner.send({ via, filename: township.filename, bytes, lang: 'en', validOnly: true, updateExisting: false })
         expect('dead' in r ? r.dead : r.problems).toEqual([])
