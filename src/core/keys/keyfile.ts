@@ -18,7 +18,11 @@ export function signKeyFile(keys: KeyFile['keys'], signerKeyId: string, privateK
 /** true when signed by the holder of `signerPublicKey` (raw, base64) */
 export function verifyKeyFile(k: KeyFile, signerPublicKey: string): boolean {
   if (!k.signature || !k.signedBy) return false
+  // canonical base64 only (as a packet's signature): Node reads spaces, a missing or extra '=' and
+  // the last character's unused bits past, so other texts would pass as the same signed file
+  const signature = Buffer.from(k.signature, 'base64')
+  if (signature.length !== 64 || signature.toString('base64') !== k.signature) return false
   const raw = Buffer.from(signerPublicKey, 'base64')
   if (keyIdOf(raw) !== k.signedBy) return false
-  return verify(null, keyFileSigningBytes(k), publicKeyFromRaw(raw), Buffer.from(k.signature, 'base64'))
+  return verify(null, keyFileSigningBytes(k), publicKeyFromRaw(raw), signature)
 }
