@@ -19,9 +19,10 @@ function removeSidecars(db: string): void {
 
 /**
  * Opens a copy of the file as the app will open it (read-write, WAL, its pending migrations run),
- * holds its schema against this version's, and throws it away: a file SQLite reads but will not
- * write (its header says a newer file format), whose migrations fail, or that lacks a table the
- * app relies on passes the read-only check, yet would leave no database to work on.
+ * holds its schema against this version's, rewrites it whole (VACUUM), and throws it away: a file
+ * SQLite reads but will not write (its header says a newer file format), whose migrations fail,
+ * that lacks a table the app relies on, or that cannot be rewritten passes the read-only check,
+ * yet would leave no database to work on.
  */
 function opensAsLive(rt: Runtime, source: string): string | null {
   const trial = `${rt.paths.db}.checking`
@@ -33,7 +34,12 @@ function opensAsLive(rt: Runtime, source: string): string | null {
   try {
     const { sqlite } = openDatabase({ file: trial, migrationsFolder: rt.migrationsFolder, nativeBinding: rt.options.nativeBinding })
     try {
-      return schemaProblem(sqlite, rt.migrationsFolder, rt.options.nativeBinding)
+      const problem = schemaProblem(sqlite, rt.migrationsFolder, rt.options.nativeBinding)
+      if (problem) return problem
+      // rewriting every table and index reads what the integrity check does not (an index whose
+      // page another page's copy replaced passes it): what fails here would fail the next backup
+      sqlite.exec('VACUUM')
+      return null
     } finally {
       sqlite.close()
     }
