@@ -92,6 +92,7 @@ async function attempt(trial: Trial, stats: Record<string, number>): Promise<str
     fs.rmSync(kept, { force: true })
     // back to the demo station when the restored rows changed who it is (its station, users, schema, settings)
     const now = digestOf(live())
+    if (Object.keys(original).some((k) => k !== 'audit_log' && now[k] !== original[k])) stats['restored, rows changed'] = (stats['restored, rows changed'] ?? 0) + 1
     if (['station', 'users', '__drizzle_migrations', 'meta'].some((k) => now[k] !== original[k])) {
       const back = await call('backups.restoreFile', { base64: plain.toString('base64') })
       if (!back.ok) throw new Error(`the original backup no longer restores: ${back.error.code} ${back.error.message}`)
