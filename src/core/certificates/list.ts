@@ -118,17 +118,27 @@ export function listCertificates(ctx: Ctx, input: ListInput): Page<CertificateRo
   const where = parts.length ? `WHERE ${parts.map((p) => p.sql).join(' AND ')}` : ''
   const params = parts.flatMap((p) => p.params)
   const from = 'certificates c JOIN persons p ON p.id = c.person_id LEFT JOIN service_points sp ON sp.id = p.service_point_id'
-  // counted without the joins unless a condition is on the person: every certificate has its person (a foreign key)
-  const counted = text || input.servicePointId ? from : 'certificates c'
-  const total = (stmt(ctx.sqlite, `SELECT count(*) AS n FROM ${counted} ${where}`).get(...params) as { n: number }).n
-  const rows = stmt(
-    ctx.sqlite,
-    `SELECT c.id, c.number, c.person_id AS personId, json_extract(c.facts, '$.name') AS name, json_extract(c.facts, '$.idNumber') AS idNumber,
+  const order = 'ORDER BY c.issue_date DESC, c.year DESC, c.serial DESC'
+  const columns = `c.id, c.number, c.person_id AS personId, json_extract(c.facts, '$.name') AS name, json_extract(c.facts, '$.idNumber') AS idNumber,
        sp.name AS servicePointName, json_extract(c.facts, '$.destination') AS destination, c.issue_date AS issueDate, c.valid_until AS validUntil,
-       c.status, c.print_count AS printCount, c.qr
-     FROM ${from} ${where}
-     ORDER BY c.issue_date DESC, c.year DESC, c.serial DESC LIMIT ? OFFSET ?`
-  ).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as (Omit<CertificateRow, 'expired'> & { qr: string })[]
+       c.status, c.print_count AS printCount, c.qr`
+  const offset = (input.page - 1) * input.pageSize
+  type DbRow = Omit<CertificateRow, 'expired'> & { qr: string }
+  let total: number
+  let rows: DbRow[]
+  if (!text && !input.servicePointId) {
+    // nothing on the person: counted on the certificates alone (each has its person, a foreign
+    // key), the page read newest first on certificates_issued (migration 0015), 50 rows joined
+    total = (stmt(ctx.sqlite, `SELECT count(*) AS n FROM certificates c ${where}`).get(...params) as { n: number }).n
+    rows = stmt(ctx.sqlite, `SELECT ${columns} FROM ${from} ${where} ${order} LIMIT ? OFFSET ?`).all(...params, input.pageSize, offset) as DbRow[]
+  } else {
+    // a search (a name is found anywhere in it: every certificate and its person looked at): one
+    // pass finds the matches in order, then only the page's rows are read — not a count pass and a second pass for the page
+    const ids = stmt(ctx.sqlite, `SELECT c.rowid FROM ${from} ${where} ${order}`).pluck().all(...params) as number[]
+    total = ids.length
+    const page = ids.slice(offset, offset + input.pageSize)
+    rows = page.length ? (stmt(ctx.sqlite, `SELECT ${columns} FROM ${from} WHERE c.rowid IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(page)) as DbRow[]) : []
+  }
   return {
     rows: rows.map(({ qr, ...r }) => ({ ...r, expired: r.status === 'valid' && r.validUntil < today, ...(input.withQr ? { qr } : {}) })),
     total,
