@@ -49,7 +49,8 @@ export function ratePeople(ctx: Ctx, input: Input): Page<RatePerson> {
 
   const facts = new Map<string, Facts>()
   const rowFacts = (r: [string, string, string, string, string]) => facts.set(r[0], { name: r[1], idNumber: r[2], pinyin: r[3], place: r[4] })
-  for (const r of stmt(ctx.sqlite, SQL.facts).raw().all(w.lo, w.hi) as [string, string, string, string, string][]) rowFacts(r)
+  // the facts of everyone in the window in one read when most of them are listed, else each listed person's
+  if (chosen.length * 2 > b.people.length) for (const r of stmt(ctx.sqlite, SQL.facts).raw().all(w.lo, w.hi) as [string, string, string, string, string][]) rowFacts(r)
   for (const c of chosen) if (!facts.has(c.p.id)) rowFacts(stmt(ctx.sqlite, SQL.one).raw().get(c.p.id) as [string, string, string, string, string])
   chosen.sort((x, y) => {
     const a = facts.get(x.p.id)!
