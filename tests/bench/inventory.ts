@@ -13,6 +13,7 @@ import { newId } from '../../src/core/ids'
 import { CATALOGUE } from '../../src/core/inventory/products'
 import { rebuildBalances } from '../../src/core/inventory/verify'
 import { makeId } from '../helpers/persons'
+import type { Sqlite } from '../../src/core/db/open'
 
 type Add = (figure: string, value: string, goal: string, pass: boolean) => void
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`
@@ -34,50 +35,10 @@ export async function benchInventory(add: Add, base: string, N = 1_000_000): Pro
   const people: string[] = []
   for (let i = 0; i < 200; i++) people.push((await call<{ id: string }>('persons.create', { idNumber: makeId('410102', `1990${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`, i % 100, 'female'), name: `测试${i}`, servicePointId: points[i % 20] }, clerk)).id)
 
-  // the ledger, written directly: per lot a receipt a month, then issues and dispenses that keep it above zero
   const sqlite = host.runtime.sqlite!
   const products = CATALOGUE.slice(0, 20)
-  const lots: { id: string; productId: string }[] = []
-  const at = new Date().toISOString()
   const t0 = performance.now()
-  const insLot = sqlite.prepare(`INSERT INTO inv_lots (id, created_at, updated_at, updated_by, product_id, lot_number, expiry, maker, balance) VALUES (?, ?, ?, 'bench', ?, ?, ?, '', 0)`)
-  const insMove = sqlite.prepare(
-    `INSERT INTO inv_moves (id, created_at, updated_at, updated_by, seq, kind, date, product_id, lot_id, quantity, batch_id, service_point_id, person_id, consumed)
-     VALUES (?, ?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  )
-  const days: string[] = []
-  for (let d = Date.UTC(2023, 11, 1); d <= Date.UTC(2026, 10, 19); d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10))
-  sqlite.transaction(() => {
-    for (const p of products)
-      for (let l = 0; l < 10; l++) {
-        const id = newId()
-        insLot.run(id, at, at, p.id, `${p.code}-B${l}`, '2029-12-31')
-        lots.push({ id, productId: p.id })
-      }
-    const perLot = Math.floor(N / lots.length)
-    let seq = 0
-    for (const lot of lots) {
-      let balance = 0
-      for (let i = 0; i < perLot; i++) {
-        const date = days[Math.floor((i * days.length) / perLot)]
-        seq++
-        if (i % 20 === 0) {
-          balance += 400
-          insMove.run(newId(), at, at, seq, 'receipt', date, lot.productId, lot.id, 400, newId(), null, null, 0)
-        } else if (i % 2 === 0) {
-          const q = Math.min(balance, 30)
-          if (q === 0) continue
-          balance -= q
-          insMove.run(newId(), at, at, seq, 'issue', date, lot.productId, lot.id, -q, newId(), points[i % 20], null, q)
-        } else {
-          const q = Math.min(balance, 2)
-          if (q === 0) continue
-          balance -= q
-          insMove.run(newId(), at, at, seq, 'dispense', date, lot.productId, lot.id, -q, newId(), null, people[i % 200], q)
-        }
-      }
-    }
-  })()
+  const { lots } = loadLedger(sqlite, { moves: N, products, points, people })
   rebuildBalances(sqlite)
   sqlite.pragma('optimize')
   const moves = (sqlite.prepare('SELECT count(*) AS n FROM inv_moves').get() as { n: number }).n
@@ -126,4 +87,70 @@ export async function benchInventory(add: Add, base: string, N = 1_000_000): Pro
     await call('users.create', { username: 'head', displayName: '站长', role: 'head', password: 'bench-pass-3' }, admin)
     return (await host.call('auth.login', { username: 'head', password: 'bench-pass-3' }, { transport: 'test' })).session as string
   }
+}
+
+export interface LedgerPlan {
+  /** moves wanted (about: a lot's issue or dispense is left out when it would drive the lot below zero) */
+  moves: number
+  products: { id: string; code: string }[]
+  /** service points issued to, in turn */
+  points: string[]
+  /** people dispensed to, in turn */
+  people: string[]
+  lotsPerProduct?: number
+  /** the days the moves fall on, first and last (YYYY-MM-DD) */
+  from?: string
+  to?: string
+}
+
+/**
+ * The ledger, written directly by SQL in one transaction (a savepoint inside the caller's):
+ * per product new lots, each with a receipt every 20 moves and issues and dispenses between
+ * that keep it above zero, spread evenly over the days; seq goes on from the ledger's highest.
+ * The stored balances are left for rebuildBalances.
+ */
+export function loadLedger(sqlite: Sqlite, plan: LedgerPlan): { lots: { id: string; productId: string }[] } {
+  const { moves: N, products, points, people } = plan
+  const lots: { id: string; productId: string }[] = []
+  const at = new Date().toISOString()
+  const insLot = sqlite.prepare(`INSERT INTO inv_lots (id, created_at, updated_at, updated_by, product_id, lot_number, expiry, maker, balance) VALUES (?, ?, ?, 'bench', ?, ?, ?, '', 0)`)
+  const insMove = sqlite.prepare(
+    `INSERT INTO inv_moves (id, created_at, updated_at, updated_by, seq, kind, date, product_id, lot_id, quantity, batch_id, service_point_id, person_id, consumed)
+     VALUES (?, ?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const days: string[] = []
+  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)))
+  for (let d = day(plan.from ?? '2023-12-01'); d <= day(plan.to ?? '2026-11-19'); d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10))
+  sqlite.transaction(() => {
+    for (const p of products)
+      for (let l = 0; l < (plan.lotsPerProduct ?? 10); l++) {
+        const id = newId()
+        insLot.run(id, at, at, p.id, `${p.code}-B${l}`, '2029-12-31')
+        lots.push({ id, productId: p.id })
+      }
+    const perLot = Math.floor(N / lots.length)
+    let seq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM inv_moves').get() as { n: number }).n
+    for (const lot of lots) {
+      let balance = 0
+      for (let i = 0; i < perLot; i++) {
+        const date = days[Math.floor((i * days.length) / perLot)]
+        seq++
+        if (i % 20 === 0) {
+          balance += 400
+          insMove.run(newId(), at, at, seq, 'receipt', date, lot.productId, lot.id, 400, newId(), null, null, 0)
+        } else if (i % 2 === 0) {
+          const q = Math.min(balance, 30)
+          if (q === 0) continue
+          balance -= q
+          insMove.run(newId(), at, at, seq, 'issue', date, lot.productId, lot.id, -q, newId(), points[i % points.length], null, q)
+        } else {
+          const q = Math.min(balance, 2)
+          if (q === 0) continue
+          balance -= q
+          insMove.run(newId(), at, at, seq, 'dispense', date, lot.productId, lot.id, -q, newId(), null, people[i % people.length], q)
+        }
+      }
+    }
+  })()
+  return { lots }
 }

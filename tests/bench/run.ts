@@ -24,6 +24,7 @@ import { benchScreening } from './screening'
 import { benchCertificateRates } from './certificateRates'
 import { benchPackets } from './packets'
 import { benchWebLoad } from './webLoad'
+import { benchPages } from './pages'
 
 interface Row {
   figure: string
@@ -240,6 +241,7 @@ async function main(): Promise<void> {
   await benchInventory(add, base)
   await benchCertificates(add, base)
   await benchPackets(add, base)
+  await benchPages(add, base)
   fs.rmSync(base, { recursive: true, force: true })
 
   const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.goal.length))]
