@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Sqlite } from '../db/open'
 import { newId } from '../ids'
 import { stmt } from '../db/stmt'
+import { notAWrite } from '../db/untilWrite'
 import type { AuditMessage } from '../../api/audit'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -73,6 +74,7 @@ export function appendAudit(sqlite: Sqlite, e: AuditEntry): { seq: number; hash:
     `INSERT INTO audit_log (seq, id, at, user_id, actor, action, entity, entity_id, summary, message, details, prev_hash, hash)
      VALUES (@seq, @id, @at, @user_id, @actor, @action, @entity, @entity_id, @summary, @message, @details, @prev_hash, @hash)`
   ).run({ ...row, hash })
+  notAWrite(sqlite, 1)
   return { seq: row.seq, hash }
 }
 

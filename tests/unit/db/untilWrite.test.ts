@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { untilWrite } from '../../../src/core/db/untilWrite'
+import { notAWrite, untilWrite } from '../../../src/core/db/untilWrite'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -32,6 +32,21 @@ describe('untilWrite', () => {
     expect(() => d.transaction(() => (d.prepare('INSERT INTO t VALUES (2)').run(), fail()))()).toThrow()
     expect(count()).toBe(1)
     expect(runs).toBe(3)
+  })
+
+  it('an audit row alone (told by the audit chain) keeps the result; a real write after it does not', () => {
+    const { d } = file()
+    d.exec('CREATE TABLE audit (x)')
+    let runs = 0
+    const count = () => untilWrite(d, 'n', () => (runs++, (d.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n))
+    expect(count()).toBe(0)
+    notAWrite(d, d.prepare('INSERT INTO audit VALUES (1)').run().changes)
+    expect(count()).toBe(0)
+    expect(runs).toBe(1)
+    d.prepare('INSERT INTO t VALUES (1)').run()
+    notAWrite(d, d.prepare('INSERT INTO audit VALUES (2)').run().changes)
+    expect(count()).toBe(1)
+    expect(runs).toBe(2)
   })
 
   it('computes afresh after another connection commits to the same file', () => {
