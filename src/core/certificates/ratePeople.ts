@@ -9,6 +9,7 @@ import type { ParsedInputOf, Page } from '../../api/contract'
 import type { certificateRatesApi, RatePerson } from '../../api/certificateRates'
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
+import { untilWrite } from '../db/untilWrite'
 import { ageWindow, baseOn, countedOn, loadRateBase, monthAsOf, type DayState, type RatePersonBase } from './rateBase'
 
 type Input = ParsedInputOf<(typeof certificateRatesApi)['certificates.ratePeople']>
@@ -33,11 +34,15 @@ const SQL = {
     ORDER BY verified_on DESC, created_at DESC LIMIT 1`
 }
 
-export function ratePeople(ctx: Ctx, input: Input): Page<RatePerson> {
-  const { month, asOf } = monthAsOf(ctx, input.month)
+interface Listed {
+  chosen: { p: RatePersonBase; state: DayState; counted: boolean }[]
+  facts: Map<string, Facts>
+}
+
+function listPeople(ctx: Ctx, input: Input, asOf: string): Listed {
   const b = loadRateBase(ctx.sqlite, [asOf])
   const w = ageWindow(asOf)
-  const chosen: { p: RatePersonBase; state: DayState; counted: boolean }[] = []
+  const chosen: Listed['chosen'] = []
   for (const p of b.people) {
     const on = baseOn(p, asOf)
     if (!on || on.kind !== input.kind) continue
@@ -57,7 +62,15 @@ export function ratePeople(ctx: Ctx, input: Input): Page<RatePerson> {
     const c = facts.get(y.p.id)!
     return a.pinyin < c.pinyin ? -1 : a.pinyin > c.pinyin ? 1 : a.idNumber < c.idNumber ? -1 : a.idNumber > c.idNumber ? 1 : 0
   })
+  return { chosen, facts }
+}
 
+export function ratePeople(ctx: Ctx, input: Input): Page<RatePerson> {
+  const { month, asOf } = monthAsOf(ctx, input.month)
+  // the sorted list is kept until the next write (the audit row of opening it is not one), so
+  // paging through it or coming back to it does not read the register again
+  const key = JSON.stringify(['ratePeople', input.kind, asOf, input.servicePointId === undefined ? '*' : input.servicePointId, input.counted ?? '*'])
+  const { chosen, facts } = untilWrite(ctx.sqlite, key, () => listPeople(ctx, input, asOf))
   const points = new Map((stmt(ctx.sqlite, SQL.points).all() as { id: string; name: string }[]).map((r) => [r.id, r.name]))
   const from = (input.page - 1) * input.pageSize
   const rows = chosen.slice(from, from + input.pageSize).map(({ p, state, counted }): RatePerson => {

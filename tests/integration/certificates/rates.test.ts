@@ -220,6 +220,17 @@ describe('certificates.ratePeople', () => {
     expect(row.entity).toBe('certificate')
     expect(JSON.parse(row.message)).toEqual(['certificate.ratePeople.certificate', { month: '2026-09', n: 8 }])
   })
+
+  it('a list kept between visits is read again after a write: a September certificate takes B off that month\'s worklist', async () => {
+    const input = { kind: 'certificate' as const, month: '2026-09', counted: false }
+    const before = await t.call('certificates.ratePeople', input, s.clerk)
+    expect(names(before.rows)).toContain('B')
+    expect((await t.call('certificates.ratePeople', input, s.clerk)).rows).toEqual(before.rows) // kept: the audit row of opening it is no write
+    cert('B', '2026-09-01', '2026-09-30') // ended before November, so the later figures stay as they are
+    const after = await t.call('certificates.ratePeople', input, s.clerk)
+    expect(names(after.rows)).not.toContain('B')
+    expect(after.total).toBe(before.total - 1)
+  })
 })
 
 describe('the home page', () => {
