@@ -32,7 +32,11 @@ function callNames(calls: Call[]): string {
   return [...n].map(([m, k]) => (k > 1 ? `${m} ×${k}` : m)).join(' + ')
 }
 
-export async function timePages(add: Add, host: Host, sessions: Record<Role, string>, cases: PageCase[], label = 'at full load'): Promise<PageTiming[]> {
+/**
+ * `before` runs ahead of every round, untimed: e.g. a write, so that counts kept until the next
+ * write (untilWrite: rosters, rates) are counted again as on a page opened during a working day.
+ */
+export async function timePages(add: Add, host: Host, sessions: Record<Role, string>, cases: PageCase[], label = 'at full load', before?: () => Promise<void>): Promise<PageTiming[]> {
   const out: PageTiming[] = []
   for (const c of cases) {
     if (c.none) {
@@ -42,6 +46,7 @@ export async function timePages(add: Add, host: Host, sessions: Record<Role, str
     const sid = sessions[c.role]
     type Round = { total: number; per: Map<string, number>; cpu: Map<string, number> }
     const round = async (i: number): Promise<Round> => {
+      await before?.()
       const per = new Map<string, number>()
       const cpu = new Map<string, number>()
       let total = 0
