@@ -26,7 +26,8 @@ import type { Ctx } from '../context'
 import type { Sqlite } from '../db/open'
 import { stmt } from '../db/stmt'
 import { fieldError } from '../errors'
-import { lastDayOf } from '../inventory/report'
+import { addMonths, lastDayOf } from '../inventory/report'
+import { untilWrite } from '../db/untilWrite'
 import { todayOf } from '../persons/record'
 
 /** the state of a person on one day that the rates need */
@@ -121,6 +122,17 @@ function base(r: Row): RatePersonBase {
     events: [],
     verified: r[2]
   }
+}
+
+/**
+ * The base of a month's rates: its as-of day and those of the 11 months before, kept until the
+ * next write. The rates page counts its trend from it, and the people list of the month reads
+ * the same base (a superset of what the one day needs: each day's checks filter it) instead of
+ * reading the register a second time.
+ */
+export function monthsBase(sqlite: Sqlite, month: string, today: string): RateBase {
+  const days = Array.from({ length: 12 }, (_, i) => asOfDay(addMonths(month, i - 11), today))
+  return untilWrite(sqlite, JSON.stringify(['rateBase', month, today]), () => loadRateBase(sqlite, days))
 }
 
 /** the people and certificates the rates need for these days (any order) */

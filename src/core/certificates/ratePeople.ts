@@ -10,7 +10,7 @@ import type { certificateRatesApi, RatePerson } from '../../api/certificateRates
 import type { Ctx } from '../context'
 import { stmt } from '../db/stmt'
 import { untilWrite } from '../db/untilWrite'
-import { ageWindow, baseOn, countedOn, loadRateBase, monthAsOf, type DayState, type RatePersonBase } from './rateBase'
+import { ageWindow, baseOn, countedOn, monthAsOf, monthsBase, type DayState, type RatePersonBase } from './rateBase'
 
 type Input = ParsedInputOf<(typeof certificateRatesApi)['certificates.ratePeople']>
 
@@ -39,8 +39,9 @@ interface Listed {
   facts: Map<string, Facts>
 }
 
-function listPeople(ctx: Ctx, input: Input, asOf: string): Listed {
-  const b = loadRateBase(ctx.sqlite, [asOf])
+function listPeople(ctx: Ctx, input: Input, month: string, asOf: string, today: string): Listed {
+  // the base the rates page counted this month from (kept): her facts on the as-of day are the same
+  const b = monthsBase(ctx.sqlite, month, today)
   const w = ageWindow(asOf)
   const chosen: Listed['chosen'] = []
   for (const p of b.people) {
@@ -66,11 +67,11 @@ function listPeople(ctx: Ctx, input: Input, asOf: string): Listed {
 }
 
 export function ratePeople(ctx: Ctx, input: Input): Page<RatePerson> {
-  const { month, asOf } = monthAsOf(ctx, input.month)
+  const { month, asOf, today } = monthAsOf(ctx, input.month)
   // the sorted list is kept until the next write (the audit row of opening it is not one), so
   // paging through it or coming back to it does not read the register again
   const key = JSON.stringify(['ratePeople', input.kind, asOf, input.servicePointId === undefined ? '*' : input.servicePointId, input.counted ?? '*'])
-  const { chosen, facts } = untilWrite(ctx.sqlite, key, () => listPeople(ctx, input, asOf))
+  const { chosen, facts } = untilWrite(ctx.sqlite, key, () => listPeople(ctx, input, month, asOf, today))
   const points = new Map((stmt(ctx.sqlite, SQL.points).all() as { id: string; name: string }[]).map((r) => [r.id, r.name]))
   const from = (input.page - 1) * input.pageSize
   const rows = chosen.slice(from, from + input.pageSize).map(({ p, state, counted }): RatePerson => {

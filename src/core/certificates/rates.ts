@@ -14,7 +14,7 @@ import { untilWrite } from '../db/untilWrite'
 import type { Handlers } from '../handler'
 import { addMonths } from '../inventory/report'
 import { rate } from '../screening/dashboard'
-import { asOfDay, baseOn, countedOn, loadRateBase, monthAsOf, type RateBase } from './rateBase'
+import { asOfDay, baseOn, countedOn, loadRateBase, monthAsOf, monthsBase, type RateBase } from './rateBase'
 import { ratePeople } from './ratePeople'
 
 export const RATE_ROLES = certificateRatesApi['certificates.rates'].roles as readonly Role[]
@@ -61,7 +61,7 @@ export function certificateRates(ctx: Ctx, month?: string): CertificateRates {
 function countRates(ctx: Ctx, m: string, asOf: string, today: string): CertificateRates {
   const months = Array.from({ length: 12 }, (_, i) => addMonths(m, i - 11))
   const asOfs = months.map((x) => asOfDay(x, today))
-  const b = loadRateBase(ctx.sqlite, asOfs)
+  const b = monthsBase(ctx.sqlite, m, today)
   const { days, villages } = tallyRates(b, asOf)
   const points = stmt(ctx.sqlite, `SELECT id, name, active FROM service_points ORDER BY kind DESC, code = '', code, name`).all() as PointRow[]
   const byVillage: VillageRates[] = []
