@@ -188,7 +188,8 @@ export const districtApi = {
   /** imports packet files, each in its own transaction; the district's passphrase opens sealed ones */
   'district.import': method<DistrictImportResult>()({
     input: z.object({
-      files: z.array(z.object({ name: z.string().min(1).max(255), base64: z.string().min(1) })).min(1).max(1000),
+      // an empty file is still a file the user chose: refused on its own line (not a packet), not the whole import
+      files: z.array(z.object({ name: z.string().min(1).max(255), base64: z.string() })).min(1).max(1000),
       passphrase: z.string().max(200).optional()
     }),
     roles: DISTRICT,

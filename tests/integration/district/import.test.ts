@@ -61,7 +61,8 @@ describe('district.import: refusals', () => {
       { name: 'b-as-a.sdpkt', bytes: bAsA },
       { name: 'cut.sdpkt', bytes: good.subarray(0, good.length - 40) },
       { name: 'text.sdpkt', bytes: Buffer.from('just some text that was renamed to .sdpkt, nothing else in here at all'.repeat(3)) },
-      { name: 'newer.sdpkt', bytes: v2 }
+      { name: 'newer.sdpkt', bytes: v2 },
+      { name: 'empty.sdpkt', bytes: Buffer.alloc(0) } // a 0-byte file (a copy that failed) is refused on its own line, not the whole import
     ])
     expect(r.items.map((i) => [i.file, i.outcome, i.code, i.reason])).toEqual([
       ['flipped.sdpkt', 'refused', 'SIGNATURE_INVALID', 'bad_signature'],
@@ -69,13 +70,14 @@ describe('district.import: refusals', () => {
       ['b-as-a.sdpkt', 'refused', 'SIGNATURE_INVALID', 'wrong_station'],
       ['cut.sdpkt', 'refused', 'VALIDATION', 'truncated'],
       ['text.sdpkt', 'refused', 'VALIDATION', 'not_a_packet'],
-      ['newer.sdpkt', 'refused', 'UNSUPPORTED', 'newer_format']
+      ['newer.sdpkt', 'refused', 'UNSUPPORTED', 'newer_format'],
+      ['empty.sdpkt', 'refused', 'VALIDATION', 'not_a_packet']
     ])
     for (const i of r.items) expect(i.message).toMatch(/\(.+\)/)
     expect(r.items.find((i) => i.reason === 'newer_format')!.message).toMatch(/newer StationDesk/)
-    expect(r).toMatchObject({ imported: 0, duplicates: 0, refused: 6 })
+    expect(r).toMatchObject({ imported: 0, duplicates: 0, refused: 7 })
     expect(counts(d)).toMatchObject({ packets: 0, rows: 0, reports: 0 })
-    expect(auditKeys(d)).toEqual(Array(6).fill('district.refused'))
+    expect(auditKeys(d)).toEqual(Array(7).fill('district.refused'))
     // b's own packet still imports
     expect((await importFiles(d, [{ name: 'b.sdpkt', bytes: forged }])).imported).toBe(1)
   })
