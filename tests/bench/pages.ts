@@ -57,7 +57,7 @@ export async function benchPages(add: Add, base: string): Promise<void> {
     const r = await station.host.call('equipment.save', { name: `页面基准设备${n++}`, count: 1, state: 'in_use' }, { sessionId: station.sessions.head, transport: 'test' })
     if (!r.result.ok) throw new Error(r.result.error.message)
   }
-  const kept = new Set(['/', '/screening/view', '/rates'])
+  const kept = new Set(['/ (home)', '/screening/view', '/rates'])
   slow.push(...(await timePages(add, station.host, station.sessions, stationPages(picks).filter((c) => kept.has(c.page)), 'right after a write', write)))
   const dslow = await timePages(add, district.host, district.sessions, districtPages(2026, picks.lastMonth, picks.monthBefore, '411523101'))
   // the slowest calls, for the reader of the log (the table has the pages)
