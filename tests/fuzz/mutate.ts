@@ -3,17 +3,11 @@
  * seed it prints on failure (FUZZ_SEED=<n> replays a run, FUZZ_SEED=random draws one; FUZZ_SCALE=<k>
  * multiplies the counts).
  */
+import { mulberry32 } from '../../src/core/demo/random'
 
-/** mulberry32: small, fast, and the same sequence for the same seed */
+/** the demo's seeded generator (mulberry32), with the draws the mutators use */
 export function rng(seed: number): Rng {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (n: number) => Math.floor(next() * n)
   return { next, int, pick: <T>(xs: readonly T[]) => xs[int(xs.length)], seed }
 }

@@ -20,6 +20,7 @@ import { run } from '../../../src/cli/main'
 import { dailyBackupIfDue } from '../../../src/core/backups/daily'
 import { operatorCaller, T0, tmpDir, makeHost, type TestHost } from '../../helpers/host'
 import { MARK, type ChildEvent, type ChildSpec, type CrashOpName } from './protocol'
+import { mulberry32 } from '../../../src/core/demo/random'
 
 const ROOT = path.resolve(__dirname, '../../..')
 export const NOW = T0.toISOString()
@@ -121,17 +122,8 @@ export function runChild(spec: ChildSpec, killAfterMs?: number): Promise<ChildRu
   })
 }
 
-/** mulberry32: a small seeded generator, uniform in [0, 1) */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** the demo's seeded generator (mulberry32), uniform in [0, 1) */
+export const rng = mulberry32
 
 /** CRASH_SEED, else a fresh one; each operation draws from its own stream of it */
 function seedOf(op: CrashOpName): { base: number; seed: number } {

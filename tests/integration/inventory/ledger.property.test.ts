@@ -19,6 +19,7 @@ import { inventoryHandlers } from '../../../src/core/inventory/handlers'
 import { checkLedger } from '../../../src/core/inventory/verify'
 import { monthlyReport } from '../../../src/core/inventory/report'
 import { CONDOM, EC, inventoryStation, PILL, type Station } from './setup'
+import { mulberry32 } from '../../../src/core/demo/random'
 
 const SEQUENCES = Number(process.env.PROP_SEQUENCES ?? 2000)
 const OPS = 14
@@ -33,17 +34,8 @@ beforeAll(async () => {
 })
 afterAll(() => st.t.close())
 
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed by its seed */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** the demo's seeded generator (mulberry32), so a failing sequence can be replayed by its seed */
+const rng = mulberry32
 
 type Name = keyof typeof inventoryHandlers
 function run(method: Name, raw: unknown): { ok: true; data: { moves: { id: string; lotId: string; quantity: number }[] } } | { ok: false; code: string; details?: Record<string, unknown> } {
