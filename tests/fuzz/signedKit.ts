@@ -24,7 +24,10 @@ export interface ZipEntry {
   bytes: Uint8Array
 }
 
-/** a zip that only stores (as the app's), entries in the order given, duplicates allowed */
+/**
+ * a zip that only stores (as the app's), entries in the order given, duplicates allowed: the
+ * app's own writers cannot make those (zipFiles takes a name→bytes record and deflates)
+ */
 export function storedZip(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = []
   const central: Buffer[] = []
